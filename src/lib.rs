@@ -1,0 +1,166 @@
+//! # round-explainer
+//!
+//! An exact, interactive explainer of a funding round, compiled to WebAssembly and shown beside
+//! a news article. The [`model`] is pure Rust: a story file describes the round as the article
+//! reports it, a scenario holds the reader's choices, and the outcome (post-money valuation,
+//! stakes, dilution, comparisons) is computed with `rust_decimal`, never with floats.
+//!
+//! This file is only the JavaScript surface: values cross as plain objects through
+//! serde-wasm-bindgen (`from_value` → model → `to_value`), and every model error comes back as a
+//! `JsError` with the model's message.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod model;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use model::fragment::{from_fragment, to_fragment};
+use model::money::{format_money, parse_amount, Style};
+use model::{Preset, Scenario, Story};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** Amounts cross as exact decimal strings: "50000000000". Scenario inputs also take "50B". */
+export type Decimal = string;
+export interface Scenario {
+  pre_money: Decimal;
+  round_total: Decimal;
+  amounts?: Record<string, Decimal>;
+  deals?: Record<string, boolean>;
+}
+export interface Share { part: Decimal; whole: Decimal; }
+export interface Holding {
+  id: string; name: string;
+  kind: "existing" | "investor" | "undisclosed" | "separate_deal";
+  amount: Decimal; stake: Share; display_percent: Decimal;
+  stake_range?: { low: Share; high: Share };
+}
+export interface Outcome {
+  pre_money: Decimal;
+  round: {
+    chosen_total: Decimal; total: Decimal; held_at_disclosed: boolean;
+    disclosed: Decimal; undisclosed: Decimal;
+    tranches: { id: string; disclosed: Decimal; has_undisclosed: boolean }[];
+  };
+  separate_deals: Decimal; new_money: Decimal; post_money: Decimal;
+  holdings: Holding[];
+  dilution: Share; dilution_percent: Decimal;
+  comparisons: { id: string; amount: Decimal; ratio: Share; words: string }[];
+}
+"#;
+
+/// Plain objects for JS: maps as objects, `None` as absent.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value
+        .serialize(&serializer)
+        .map_err(|error| JsError::new(&error.to_string()))
+}
+
+fn read_story(story: JsValue) -> Result<Story, JsError> {
+    Story::from_deserializer(serde_wasm_bindgen::Deserializer::from(story))
+        .map_err(|error| JsError::new(&format!("story file: {error}")))
+}
+
+/// Reads the reader's choices; `undefined` or `null` means the article's figures.
+fn read_scenario(story: &Story, scenario: JsValue) -> Result<Scenario, JsError> {
+    if scenario.is_undefined() || scenario.is_null() {
+        return Ok(Scenario::article(story));
+    }
+    let deserializer = serde_wasm_bindgen::Deserializer::from(scenario);
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        JsError::new(&format!("scenario: {path}: {}", error.into_inner()))
+    })
+}
+
+/// Computes the outcome of a scenario for a story (both plain objects, e.g. from `JSON.parse`).
+/// Without a scenario, the article's figures are used. Errors name the field that is wrong.
+#[wasm_bindgen(unchecked_return_type = "Outcome")]
+pub fn compute(story: JsValue, scenario: JsValue) -> Result<JsValue, JsError> {
+    RoundStory::new(story)?.compute(scenario)
+}
+
+/// Formats an amount (`"50000000000"` or `"50B"`) for readers: `$50B`, or `$50 billion` when
+/// `long` is true.
+#[wasm_bindgen(js_name = formatMoney)]
+pub fn format_money_js(amount: &str, long: bool) -> Result<String, JsError> {
+    let amount = parse_amount(amount).map_err(|error| JsError::new(&error.to_string()))?;
+    Ok(format_money(
+        amount,
+        "$",
+        if long { Style::Long } else { Style::Short },
+    ))
+}
+
+/// A validated story, kept parsed so that each reader's change costs only a compute.
+#[wasm_bindgen]
+pub struct RoundStory {
+    story: Story,
+}
+
+#[wasm_bindgen]
+impl RoundStory {
+    /// Reads and validates a story file given as a plain object; the error names the field.
+    #[wasm_bindgen(constructor)]
+    pub fn new(story: JsValue) -> Result<RoundStory, JsError> {
+        Ok(RoundStory {
+            story: read_story(story)?,
+        })
+    }
+
+    /// The article's figures with the default assumption.
+    #[wasm_bindgen(js_name = defaultScenario, unchecked_return_type = "Scenario")]
+    pub fn default_scenario(&self) -> Result<JsValue, JsError> {
+        to_js(&Scenario::article(&self.story))
+    }
+
+    /// The outcome of a scenario (`undefined` for the article's figures).
+    #[wasm_bindgen(unchecked_return_type = "Outcome")]
+    pub fn compute(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Scenario | undefined")] scenario: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let scenario = read_scenario(&self.story, scenario)?;
+        let outcome = model::compute(&self.story, &scenario)
+            .map_err(|error| JsError::new(&error.to_string()))?;
+        to_js(&outcome)
+    }
+
+    /// A scenario with a preset applied: `"article"`, `"low_end"` or `"upper_end"`.
+    #[wasm_bindgen(unchecked_return_type = "Scenario")]
+    pub fn preset(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Scenario | undefined")] scenario: JsValue,
+        preset: &str,
+    ) -> Result<JsValue, JsError> {
+        let scenario = read_scenario(&self.story, scenario)?;
+        let preset: Preset =
+            serde_wasm_bindgen::from_value(JsValue::from_str(preset)).map_err(|_| {
+                JsError::new(&format!(
+                    "unknown preset {preset:?}: use article, low_end or upper_end"
+                ))
+            })?;
+        to_js(&scenario.with_preset(&self.story, preset))
+    }
+
+    /// The scenario as a URL fragment without `#`; empty for the article's figures.
+    #[wasm_bindgen(js_name = toFragment)]
+    pub fn to_fragment(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    ) -> Result<String, JsError> {
+        Ok(to_fragment(
+            &self.story,
+            &read_scenario(&self.story, scenario)?,
+        ))
+    }
+
+    /// The scenario a URL fragment describes; never fails (bad parts are skipped).
+    #[wasm_bindgen(js_name = fromFragment, unchecked_return_type = "Scenario")]
+    pub fn from_fragment(&self, fragment: &str) -> Result<JsValue, JsError> {
+        to_js(&from_fragment(&self.story, fragment))
+    }
+}

@@ -1,0 +1,297 @@
+//! Amounts of money: parsing the story file's decimal strings and formatting them for readers.
+//!
+//! Every amount is a [`Decimal`] of whole currency units, parsed from text and never through a
+//! float. The story format accepts plain digits (`"50000000000"`) and the shorthand newsrooms
+//! write (`"50B"`, `"$50 billion"`, `"1.5T"`, `"500 million"`, `"11,000,000,000"`).
+
+use core::fmt;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+const THOUSAND: Decimal = Decimal::from_parts(1_000, 0, 0, false, 0);
+const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+const BILLION: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+// 10^12 does not fit the low 32 bits: 10^12 = 232 * 2^32 + 3_567_587_328.
+const TRILLION: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+
+/// Why a piece of text is not an amount.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AmountError {
+    /// The text is empty or only white space.
+    Empty,
+    /// The amount starts with a minus sign.
+    Negative(String),
+    /// The text is not a number with an optional `$` and unit word.
+    NotAnAmount(String),
+    /// The word after the number is not a known unit.
+    UnknownUnit(String),
+    /// The amount is beyond what a 96-bit decimal holds (about 7.9 × 10^28).
+    TooLarge(String),
+}
+
+impl fmt::Display for AmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("the amount is empty"),
+            Self::Negative(text) => write!(f, "the amount {text:?} is negative"),
+            Self::NotAnAmount(text) => write!(
+                f,
+                "{text:?} is not an amount: write digits such as \"50000000000\" or shorthand such as \"50B\" or \"$50 billion\""
+            ),
+            Self::UnknownUnit(unit) => write!(
+                f,
+                "unknown unit {unit:?}: use K, M, B or T (or thousand, million, billion, trillion)"
+            ),
+            Self::TooLarge(text) => write!(
+                f,
+                "the amount {text:?} is too large: the largest supported amount is about 7.9 × 10^28"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for AmountError {}
+
+/// Parses an amount such as `"50000000000"`, `"50B"`, `"$50 billion"` or `"1,250.5M"`.
+///
+/// Fractions are exact (`"37.5B"` is 37 500 000 000). Negative amounts, floats in exponent
+/// notation and anything that would lose digits are refused.
+pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(AmountError::Empty);
+    }
+    if trimmed.starts_with('-') || trimmed.starts_with("$-") || trimmed.starts_with("-$") {
+        return Err(AmountError::Negative(trimmed.to_owned()));
+    }
+    let body = trimmed.strip_prefix('$').unwrap_or(trimmed).trim_start();
+    let number_end = body
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(body.len());
+    let (number, unit) = body.split_at(number_end);
+    let number =
+        plain_digits(number).ok_or_else(|| AmountError::NotAnAmount(trimmed.to_owned()))?;
+    let multiplier = unit_multiplier(unit.trim())?;
+    let value =
+        Decimal::from_str_exact(&number).map_err(|_| AmountError::TooLarge(trimmed.to_owned()))?;
+    value
+        .checked_mul(multiplier)
+        .map(|amount| amount.normalize())
+        .ok_or_else(|| AmountError::TooLarge(trimmed.to_owned()))
+}
+
+/// Removes thousands separators after checking they stand every three digits.
+fn plain_digits(number: &str) -> Option<String> {
+    let (whole, fraction) = match number.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (number, None),
+    };
+    let mut groups = whole.split(',');
+    let first = groups.next()?;
+    let grouped = whole.contains(',');
+    let first_ok = !first.is_empty() && (!grouped || first.len() <= 3);
+    let rest_ok = groups.clone().all(|group| group.len() == 3);
+    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    let fraction_ok = fraction.is_none_or(|f| !f.is_empty() && all_digits(f));
+    if !(first_ok && rest_ok && fraction_ok && all_digits(first)) {
+        return None;
+    }
+    let mut digits: String = whole.chars().filter(|c| *c != ',').collect();
+    if let Some(fraction) = fraction {
+        digits.push('.');
+        digits.push_str(fraction);
+    }
+    Some(digits)
+}
+
+fn unit_multiplier(unit: &str) -> Result<Decimal, AmountError> {
+    Ok(match unit.to_ascii_lowercase().as_str() {
+        "" => Decimal::ONE,
+        "k" | "thousand" => THOUSAND,
+        "m" | "mn" | "million" => MILLION,
+        "b" | "bn" | "billion" => BILLION,
+        "t" | "tn" | "trillion" => TRILLION,
+        _ => return Err(AmountError::UnknownUnit(unit.to_owned())),
+    })
+}
+
+/// How an amount is written for readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `$50B`: for charts, tables and tight spaces.
+    Short,
+    /// `$50 billion`: for sentences and `aria-valuetext`.
+    Long,
+}
+
+/// Formats an amount for readers with at most two decimals of its unit:
+/// `$50B`, `$37.5 billion`, `$1.25T`, `$500M`, `$16,000`.
+pub fn format_money(amount: Decimal, currency_symbol: &str, style: Style) -> String {
+    let sign = if amount.is_sign_negative() && !amount.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    let magnitude = amount.abs();
+    let units = [
+        (TRILLION, "T", " trillion"),
+        (BILLION, "B", " billion"),
+        (MILLION, "M", " million"),
+    ];
+    for (size, short, long) in units {
+        if magnitude >= size {
+            let scaled = rounded(magnitude / size, 2);
+            let unit = if style == Style::Short { short } else { long };
+            return format!("{sign}{currency_symbol}{}{unit}", group_thousands(scaled));
+        }
+    }
+    format!(
+        "{sign}{currency_symbol}{}",
+        group_thousands(rounded(magnitude, 2))
+    )
+}
+
+/// Writes an amount exactly, in the shortest shorthand that [`parse_amount`] reads back to the
+/// same value: `50B`, `37.5B`, `1250000001`. Used in URL fragments and data files.
+pub fn format_exact(amount: Decimal) -> String {
+    let amount = amount.normalize();
+    for (size, unit) in [(TRILLION, "T"), (BILLION, "B"), (MILLION, "M")] {
+        if amount.abs() >= size {
+            if let Some(scaled) = amount.checked_div(size) {
+                let scaled = scaled.normalize();
+                // Exact only when the scaled value times the unit gives the amount back.
+                if scaled.scale() <= 3 && scaled.checked_mul(size) == Some(amount) {
+                    return format!("{scaled}{unit}");
+                }
+            }
+        }
+    }
+    amount.to_string()
+}
+
+/// Rounds half away from zero to `decimals` places and drops trailing zeros.
+pub(crate) fn rounded(value: Decimal, decimals: u32) -> Decimal {
+    value
+        .round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+}
+
+/// `1234567.5` → `1,234,567.5`.
+pub(crate) fn group_thousands(value: Decimal) -> String {
+    let text = value.to_string();
+    let (whole, fraction) = match text.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (text.as_str(), None),
+    };
+    let mut grouped = String::with_capacity(text.len() + whole.len() / 3);
+    for (index, digit) in whole.chars().enumerate() {
+        if index > 0 && (whole.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if let Some(fraction) = fraction {
+        grouped.push('.');
+        grouped.push_str(fraction);
+    }
+    grouped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use core::str::FromStr;
+
+    fn dec(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn parses_plain_and_shorthand_amounts() {
+        let cases = [
+            ("50000000000", "50000000000"),
+            ("50B", "50000000000"),
+            ("50b", "50000000000"),
+            ("$50 billion", "50000000000"),
+            ("$ 50bn", "50000000000"),
+            ("37.5B", "37500000000"),
+            ("1.25T", "1250000000000"),
+            ("500 million", "500000000"),
+            ("11,000,000,000", "11000000000"),
+            ("16,000", "16000"),
+            ("2.5K", "2500"),
+            ("0", "0"),
+            ("  $125B  ", "125000000000"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_amount(text), Ok(dec(expected)), "parsing {text:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_is_not_an_amount() {
+        let cases = [
+            ("", AmountError::Empty),
+            ("   ", AmountError::Empty),
+            ("-5B", AmountError::Negative("-5B".into())),
+            ("$-5B", AmountError::Negative("$-5B".into())),
+            ("1e9", AmountError::UnknownUnit("e9".into())),
+            ("fifty", AmountError::NotAnAmount("fifty".into())),
+            ("5.B", AmountError::NotAnAmount("5.B".into())),
+            ("1,00", AmountError::NotAnAmount("1,00".into())),
+            ("1.2.3", AmountError::NotAnAmount("1.2.3".into())),
+            ("50 gazillion", AmountError::UnknownUnit("gazillion".into())),
+            (
+                "1000000000000000000000000000000",
+                AmountError::TooLarge("1000000000000000000000000000000".into()),
+            ),
+            (
+                "100000000000000000T",
+                AmountError::TooLarge("100000000000000000T".into()),
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_amount(text), Err(expected), "parsing {text:?}");
+        }
+    }
+
+    #[test]
+    fn formats_for_readers() {
+        let cases = [
+            ("50000000000", Style::Short, "$50B"),
+            ("50000000000", Style::Long, "$50 billion"),
+            ("37500000000", Style::Long, "$37.5 billion"),
+            ("33333333333.33", Style::Short, "$33.33B"),
+            ("1000000000000", Style::Short, "$1T"),
+            ("1250000000000", Style::Long, "$1.25 trillion"),
+            ("600000000000", Style::Short, "$600B"),
+            ("500000000", Style::Short, "$500M"),
+            ("16000", Style::Short, "$16,000"),
+            ("0", Style::Short, "$0"),
+            ("-5000000000", Style::Short, "-$5B"),
+        ];
+        for (amount, style, expected) in cases {
+            assert_eq!(
+                format_money(dec(amount), "$", style),
+                expected,
+                "formatting {amount}"
+            );
+        }
+    }
+
+    #[test]
+    fn exact_format_reads_back_to_the_same_amount() {
+        let cases = [
+            ("50000000000", "50B"),
+            ("37500000000", "37.5B"),
+            ("1250000000000", "1.25T"),
+            ("1250000001", "1250000001"),
+            ("999", "999"),
+            ("0.5", "0.5"),
+        ];
+        for (amount, expected) in cases {
+            let text = format_exact(dec(amount));
+            assert_eq!(text, expected, "writing {amount}");
+            assert_eq!(parse_amount(&text), Ok(dec(amount)), "reading back {text}");
+        }
+    }
+}

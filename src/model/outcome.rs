@@ -1,0 +1,415 @@
+//! What a scenario means: money in, post-money valuation, who owns what, how much existing
+//! holders are diluted, and how the focus investor's amount compares with the article's other
+//! figures. Exact arithmetic throughout; an overflow is an error, never a wrong number.
+
+use core::fmt;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::money::format_exact;
+use super::scenario::Scenario;
+use super::share::{display_percentages, Share};
+use super::story::{Amount, Range, Story, Tranche};
+
+/// Decimal places of the displayed percentages.
+pub const DISPLAY_DECIMALS: u32 = 2;
+
+/// Why a scenario could not be computed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ComputeError {
+    /// A sum or product went beyond what a 96-bit decimal holds.
+    Overflow(&'static str),
+    /// A chosen value is outside the range the story allows.
+    OutOfRange {
+        /// The scenario field, e.g. `amounts.amazon`.
+        field: String,
+        /// The chosen value.
+        value: Amount,
+        /// The range's low end.
+        low: Amount,
+        /// The range's high end.
+        high: Amount,
+    },
+    /// A value was chosen for something the story does not let readers vary.
+    NotAdjustable(String),
+    /// A toggle names a separate deal the story does not have.
+    UnknownDeal(String),
+    /// Stakes whose parts do not add up to their whole (a bug, reported rather than hidden).
+    PartsDoNotAddUp,
+}
+
+impl fmt::Display for ComputeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Overflow(what) => {
+                write!(f, "the amounts are too large to compute {what} exactly")
+            }
+            Self::OutOfRange {
+                field,
+                value,
+                low,
+                high,
+            } => write!(
+                f,
+                "{field}: {} is outside its range {} to {}",
+                format_exact(value.0),
+                format_exact(low.0),
+                format_exact(high.0)
+            ),
+            Self::NotAdjustable(field) => write!(f, "{field}: this amount is fixed by the story"),
+            Self::UnknownDeal(id) => {
+                write!(f, "deals.{id}: the story has no separate deal with this id")
+            }
+            Self::PartsDoNotAddUp => f.write_str("the stakes do not add up to the whole"),
+        }
+    }
+}
+
+impl std::error::Error for ComputeError {}
+
+/// Everything the explainer shows for one scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    /// The assumed pre-money valuation.
+    pub pre_money: Decimal,
+    /// Money in the round.
+    pub round: RoundOutcome,
+    /// Money in the separate deals that are on.
+    pub separate_deals: Decimal,
+    /// All new money: the round plus the separate deals that are on.
+    pub new_money: Decimal,
+    /// Pre-money plus new money.
+    pub post_money: Decimal,
+    /// Who owns what after the deal: existing holders, each investor with a reported amount,
+    /// the undisclosed rest of the round, each separate deal that is on.
+    pub holdings: Vec<Holding>,
+    /// How much of the company existing holders give up: new money / post-money.
+    pub dilution: Share,
+    /// `dilution` in percent, rounded to [`DISPLAY_DECIMALS`].
+    pub dilution_percent: Decimal,
+    /// The focus investor's amount next to the article's other figures.
+    pub comparisons: Vec<ComparisonOutcome>,
+}
+
+/// Money in the round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoundOutcome {
+    /// The total the reader chose.
+    pub chosen_total: Decimal,
+    /// The total used: the chosen one, or the disclosed amounts if they are more.
+    pub total: Decimal,
+    /// True when the disclosed amounts exceed the chosen total, which is raised to them.
+    pub held_at_disclosed: bool,
+    /// Sum of the amounts reported per investor.
+    pub disclosed: Decimal,
+    /// The rest of the round, whose investors' amounts are not reported.
+    pub undisclosed: Decimal,
+    /// Each tranche, in order.
+    pub tranches: Vec<TrancheOutcome>,
+}
+
+/// Money in one tranche, as far as it is reported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TrancheOutcome {
+    /// The tranche's id.
+    pub id: String,
+    /// Sum of its investors' reported amounts.
+    pub disclosed: Decimal,
+    /// True when some of its money is not reported (an investor without amount, or none named):
+    /// that money is part of the round's undisclosed rest, not split by guesswork.
+    pub has_undisclosed: bool,
+}
+
+/// What kind of holder a holding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HoldingKind {
+    /// Everyone who owned the company before the round.
+    Existing,
+    /// An investor of the round with a reported amount.
+    Investor,
+    /// The round's investors whose amounts are not reported, together.
+    Undisclosed,
+    /// An investor in a separate deal.
+    SeparateDeal,
+}
+
+/// One holder's part of the company after the deal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Holding {
+    /// `existing`, `undisclosed`, or the investor's or deal's id.
+    pub id: String,
+    /// Name shown to readers.
+    pub name: String,
+    /// What kind of holder.
+    pub kind: HoldingKind,
+    /// Money put in; for existing holders, the pre-money valuation.
+    pub amount: Decimal,
+    /// Exact stake: `amount / post_money`.
+    pub stake: Share,
+    /// Stake in percent to [`DISPLAY_DECIMALS`]; all holdings add up to exactly 100.
+    pub display_percent: Decimal,
+    /// For an adjustable amount: the stake at the low and high end of its range, other
+    /// choices held.
+    pub stake_range: Option<StakeRange>,
+}
+
+/// The stakes at both ends of an amount's range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct StakeRange {
+    /// Stake at the low end.
+    pub low: Share,
+    /// Stake at the high end.
+    pub high: Share,
+}
+
+/// The focus investor's amount next to another figure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ComparisonOutcome {
+    /// The comparison's id.
+    pub id: String,
+    /// The other figure.
+    pub amount: Decimal,
+    /// Focus amount / the other figure.
+    pub ratio: Share,
+    /// The ratio in words: "40% of Amazon's planned 2026 capex", "4.5 times Project Rainier".
+    pub words: String,
+}
+
+fn sum(
+    values: impl IntoIterator<Item = Decimal>,
+    what: &'static str,
+) -> Result<Decimal, ComputeError> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, |total, value| total.checked_add(value))
+        .ok_or(ComputeError::Overflow(what))
+}
+
+fn add(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, ComputeError> {
+    a.checked_add(b).ok_or(ComputeError::Overflow(what))
+}
+
+/// The money of a scenario, before stakes.
+struct Money {
+    pre: Decimal,
+    chosen_total: Decimal,
+    disclosed: Decimal,
+    deals: Decimal,
+}
+
+impl Money {
+    fn round_total(&self) -> Decimal {
+        self.chosen_total.max(self.disclosed)
+    }
+
+    fn post_money(&self) -> Result<Decimal, ComputeError> {
+        add(
+            add(self.pre, self.round_total(), "the post-money valuation")?,
+            self.deals,
+            "the post-money valuation",
+        )
+    }
+
+    /// The stake of an amount that is part of `disclosed` (or of `deals`), had it been `instead`.
+    fn stake_if(
+        &self,
+        current: Decimal,
+        instead: Decimal,
+        in_round: bool,
+    ) -> Result<Share, ComputeError> {
+        let swap = |total: Decimal| {
+            total
+                .checked_sub(current)
+                .and_then(|rest| rest.checked_add(instead))
+                .ok_or(ComputeError::Overflow("a stake range"))
+        };
+        let other = if in_round {
+            Money {
+                disclosed: swap(self.disclosed)?,
+                ..*self
+            }
+        } else {
+            Money {
+                deals: swap(self.deals)?,
+                ..*self
+            }
+        };
+        Ok(Share::new(instead, other.post_money()?))
+    }
+}
+
+/// Computes what a scenario means for a story. Choices outside the story's ranges are refused.
+pub fn compute(story: &Story, scenario: &Scenario) -> Result<Outcome, ComputeError> {
+    scenario.check(story)?;
+    let investors: Vec<_> = story
+        .investors()
+        .filter_map(|investor| {
+            investor
+                .amount
+                .as_ref()
+                .map(|reported| (investor, reported))
+        })
+        .map(|(investor, reported)| {
+            (
+                investor,
+                reported,
+                scenario.amount_of(&investor.id, reported).0,
+            )
+        })
+        .collect();
+    let deals: Vec<_> = story
+        .separate_deals
+        .iter()
+        .filter(|deal| scenario.deal_is_on(&deal.id, deal.on_by_default))
+        .map(|deal| (deal, scenario.amount_of(&deal.id, &deal.amount).0))
+        .collect();
+    let money = Money {
+        pre: scenario.pre_money.0,
+        chosen_total: scenario.round_total.0,
+        disclosed: sum(
+            investors.iter().map(|(_, _, amount)| *amount),
+            "the disclosed amounts",
+        )?,
+        deals: sum(
+            deals.iter().map(|(_, amount)| *amount),
+            "the separate deals",
+        )?,
+    };
+    let round_total = money.round_total();
+    let post_money = money.post_money()?;
+    let new_money = add(round_total, money.deals, "the new money")?;
+    let undisclosed = round_total - money.disclosed;
+
+    let stake_range =
+        |range: Option<&Range>, current: Decimal, in_round: bool| -> Result<_, ComputeError> {
+            let Some(range) = range else { return Ok(None) };
+            let low = money.stake_if(current, range.low.0, in_round)?;
+            let high = money.stake_if(current, range.high.0, in_round)?;
+            Ok(Some(StakeRange { low, high }))
+        };
+    let holding = |id: &str, name: &str, kind, amount| Holding {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        kind,
+        amount,
+        stake: Share::new(amount, post_money),
+        display_percent: Decimal::ZERO,
+        stake_range: None,
+    };
+    let mut holdings = vec![holding(
+        "existing",
+        "Existing holders",
+        HoldingKind::Existing,
+        money.pre,
+    )];
+    for (investor, reported, amount) in &investors {
+        let mut held = holding(&investor.id, &investor.name, HoldingKind::Investor, *amount);
+        held.stake_range = stake_range(reported.range.as_ref(), *amount, true)?;
+        holdings.push(held);
+    }
+    let round_has_undisclosed = story.round.tranches.iter().any(tranche_has_undisclosed);
+    if round_has_undisclosed || !undisclosed.is_zero() {
+        holdings.push(holding(
+            "undisclosed",
+            "Undisclosed",
+            HoldingKind::Undisclosed,
+            undisclosed,
+        ));
+    }
+    for (deal, amount) in &deals {
+        let mut held = holding(&deal.id, &deal.investor, HoldingKind::SeparateDeal, *amount);
+        held.stake_range = stake_range(deal.amount.range.as_ref(), *amount, false)?;
+        holdings.push(held);
+    }
+    let amounts: Vec<Decimal> = holdings.iter().map(|h| h.amount).collect();
+    for (held, percent) in
+        holdings
+            .iter_mut()
+            .zip(display_percentages(&amounts, post_money, DISPLAY_DECIMALS)?)
+    {
+        held.display_percent = percent;
+    }
+
+    let tranches = story
+        .round
+        .tranches
+        .iter()
+        .map(|tranche| {
+            let amounts = tranche.investors.iter().filter_map(|investor| {
+                let reported = investor.amount.as_ref()?;
+                Some(scenario.amount_of(&investor.id, reported).0)
+            });
+            Ok(TrancheOutcome {
+                id: tranche.id.clone(),
+                disclosed: sum(amounts, "a tranche")?,
+                has_undisclosed: tranche_has_undisclosed(tranche),
+            })
+        })
+        .collect::<Result<Vec<_>, ComputeError>>()?;
+
+    let dilution = Share::new(new_money, post_money);
+    let focus = investors
+        .iter()
+        .find(|(investor, _, _)| investor.id == story.focus_investor);
+    let focus_amount = focus.map_or(Decimal::ZERO, |(_, _, amount)| *amount);
+    let comparisons = story
+        .comparisons
+        .iter()
+        .map(|comparison| {
+            let ratio = Share::new(focus_amount, comparison.amount.value.0);
+            Ok(ComparisonOutcome {
+                id: comparison.id.clone(),
+                amount: comparison.amount.value.0,
+                ratio,
+                words: ratio_words(&ratio, &comparison.label)?,
+            })
+        })
+        .collect::<Result<Vec<_>, ComputeError>>()?;
+
+    Ok(Outcome {
+        pre_money: money.pre,
+        round: RoundOutcome {
+            chosen_total: money.chosen_total,
+            total: round_total,
+            held_at_disclosed: money.disclosed > money.chosen_total,
+            disclosed: money.disclosed,
+            undisclosed,
+            tranches,
+        },
+        separate_deals: money.deals,
+        new_money,
+        post_money,
+        holdings,
+        dilution_percent: dilution.percent(DISPLAY_DECIMALS)?,
+        dilution,
+        comparisons,
+    })
+}
+
+fn tranche_has_undisclosed(tranche: &Tranche) -> bool {
+    tranche.investors.is_empty()
+        || tranche
+            .investors
+            .iter()
+            .any(|investor| investor.amount.is_none())
+}
+
+/// "40% of Amazon's planned 2026 capex", "4.5 times Project Rainier", "as much as X".
+pub fn ratio_words(ratio: &Share, label: &str) -> Result<String, ComputeError> {
+    if ratio.part < ratio.whole {
+        let percent = ratio.percent(2)?;
+        let decimals = if percent >= Decimal::TEN { 0 } else { 1 };
+        let percent = super::money::rounded(percent, decimals);
+        Ok(format!("{percent}% of {label}"))
+    } else if ratio.part == ratio.whole {
+        Ok(format!("as much as {label}"))
+    } else {
+        let times = ratio
+            .part
+            .checked_div(ratio.whole)
+            .ok_or(ComputeError::Overflow("a comparison"))?;
+        Ok(format!("{} times {label}", super::money::rounded(times, 1)))
+    }
+}

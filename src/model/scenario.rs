@@ -1,0 +1,193 @@
+//! The reader's choices: the price of the round, the amounts within their ranges, which separate
+//! deals count. A scenario holds only choices; [`compute`](super::outcome::compute) derives the rest.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::outcome::ComputeError;
+use super::story::{Amount, Range, ReportedAmount, Story};
+
+/// What the reader has chosen.
+///
+/// Amounts left out of `amounts` (or deals left out of `deals`) take the story's reported value
+/// (or default). Values outside their range are refused by `compute`; [`Scenario::clamped`]
+/// brings them inside instead, which is what the URL fragment and the controls do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// The assumed pre-money valuation.
+    pub pre_money: Amount,
+    /// The round's total as chosen; `compute` raises it to the disclosed amounts if below.
+    pub round_total: Amount,
+    /// Chosen amounts of adjustable investors and separate deals, by id.
+    #[serde(default)]
+    pub amounts: BTreeMap<String, Amount>,
+    /// Which separate deals are counted, by id.
+    #[serde(default)]
+    pub deals: BTreeMap<String, bool>,
+}
+
+/// A named set of choices, offered as buttons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Preset {
+    /// Every figure as the article gives it, and the default assumption.
+    Article,
+    /// Every adjustable amount, and the round, at the low end of its range.
+    LowEnd,
+    /// Every adjustable amount, and the round, at the high end of its range.
+    UpperEnd,
+}
+
+/// An amount the reader may vary: an investor's or a separate deal's, with a range.
+pub struct Adjustable<'a> {
+    /// Id of the investor or deal.
+    pub id: &'a str,
+    /// Who it is.
+    pub name: &'a str,
+    /// The reported figure.
+    pub reported: &'a ReportedAmount,
+    /// Its range.
+    pub range: &'a Range,
+}
+
+impl Story {
+    /// Investors and separate deals whose amount the reader may vary, in the story's order.
+    pub fn adjustables(&self) -> impl Iterator<Item = Adjustable<'_>> {
+        let investors = self.investors().filter_map(|investor| {
+            let reported = investor.amount.as_ref()?;
+            let range = reported.range.as_ref()?;
+            Some(Adjustable {
+                id: &investor.id,
+                name: &investor.name,
+                reported,
+                range,
+            })
+        });
+        let deals = self.separate_deals.iter().filter_map(|deal| {
+            let range = deal.amount.range.as_ref()?;
+            Some(Adjustable {
+                id: &deal.id,
+                name: &deal.investor,
+                reported: &deal.amount,
+                range,
+            })
+        });
+        investors.chain(deals)
+    }
+}
+
+impl Scenario {
+    /// The article's figures with the story's default assumption: what a reader sees first.
+    pub fn article(story: &Story) -> Scenario {
+        Scenario {
+            pre_money: story.pre_money.default,
+            round_total: story.round.total.value,
+            amounts: story
+                .adjustables()
+                .map(|a| (a.id.to_owned(), a.reported.value))
+                .collect(),
+            deals: story
+                .separate_deals
+                .iter()
+                .map(|d| (d.id.clone(), d.on_by_default))
+                .collect(),
+        }
+    }
+
+    /// These choices with a preset applied; low and upper ends keep the reader's assumption and
+    /// deal toggles, and move only reported amounts.
+    pub fn with_preset(&self, story: &Story, preset: Preset) -> Scenario {
+        let end = |range: &Range| {
+            if preset == Preset::LowEnd {
+                range.low
+            } else {
+                range.high
+            }
+        };
+        match preset {
+            Preset::Article => Scenario::article(story),
+            Preset::LowEnd | Preset::UpperEnd => Scenario {
+                round_total: story
+                    .round
+                    .total
+                    .range
+                    .as_ref()
+                    .map_or(story.round.total.value, end),
+                amounts: story
+                    .adjustables()
+                    .map(|a| (a.id.to_owned(), end(a.range)))
+                    .collect(),
+                ..self.clone()
+            },
+        }
+    }
+
+    /// The amount chosen for an investor or deal, or its reported value.
+    pub fn amount_of(&self, id: &str, reported: &ReportedAmount) -> Amount {
+        self.amounts.get(id).copied().unwrap_or(reported.value)
+    }
+
+    /// Whether a separate deal is counted.
+    pub fn deal_is_on(&self, id: &str, on_by_default: bool) -> bool {
+        self.deals.get(id).copied().unwrap_or(on_by_default)
+    }
+
+    /// These choices with every value brought inside its range and unknown ids dropped.
+    pub fn clamped(mut self, story: &Story) -> Scenario {
+        let clamp = |value: Amount, range: &Range| value.clamp(range.low, range.high);
+        self.pre_money = clamp(self.pre_money, &story.pre_money.range);
+        if let Some(range) = &story.round.total.range {
+            self.round_total = clamp(self.round_total, range);
+        } else {
+            self.round_total = story.round.total.value;
+        }
+        let ranges: HashMap<&str, &Range> = story.adjustables().map(|a| (a.id, a.range)).collect();
+        self.amounts
+            .retain(|id, _| ranges.contains_key(id.as_str()));
+        for (id, value) in self.amounts.iter_mut() {
+            *value = clamp(*value, ranges[id.as_str()]);
+        }
+        self.deals
+            .retain(|id, _| story.separate_deals.iter().any(|deal| &deal.id == id));
+        self
+    }
+
+    /// Refuses choices the story does not allow, naming the field.
+    pub fn check(&self, story: &Story) -> Result<(), ComputeError> {
+        check_range("pre_money", self.pre_money, &story.pre_money.range)?;
+        match &story.round.total.range {
+            Some(range) => check_range("round_total", self.round_total, range)?,
+            None if self.round_total != story.round.total.value => {
+                return Err(ComputeError::NotAdjustable("round_total".to_owned()));
+            }
+            None => {}
+        }
+        let ranges: HashMap<&str, &Range> = story.adjustables().map(|a| (a.id, a.range)).collect();
+        for (id, &value) in &self.amounts {
+            let range = ranges.get(id.as_str());
+            let range =
+                range.ok_or_else(|| ComputeError::NotAdjustable(format!("amounts.{id}")))?;
+            check_range(&format!("amounts.{id}"), value, range)?;
+        }
+        for id in self.deals.keys() {
+            if !story.separate_deals.iter().any(|deal| &deal.id == id) {
+                return Err(ComputeError::UnknownDeal(id.clone()));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn check_range(field: &str, value: Amount, range: &Range) -> Result<(), ComputeError> {
+    if value < range.low || value > range.high {
+        return Err(ComputeError::OutOfRange {
+            field: field.to_owned(),
+            value,
+            low: range.low,
+            high: range.high,
+        });
+    }
+    Ok(())
+}

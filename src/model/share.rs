@@ -1,0 +1,180 @@
+//! Exact fractions of a whole, and percentages for display that add up to exactly 100.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::outcome::ComputeError;
+
+/// An exact fraction `part / whole`, kept unevaluated so that nothing is lost to rounding:
+/// Amazon's default stake is 50B / 600B, not 0.0833….
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Share {
+    /// The numerator, e.g. Amazon's amount.
+    pub part: Decimal,
+    /// The denominator, e.g. the post-money valuation; never zero.
+    pub whole: Decimal,
+}
+
+impl Share {
+    /// `part / whole`; `whole` must be above zero.
+    pub fn new(part: Decimal, whole: Decimal) -> Self {
+        debug_assert!(whole > Decimal::ZERO, "a share of nothing");
+        Self { part, whole }
+    }
+
+    /// True when both fractions are the same number (`1/2 == 2/4`).
+    pub fn same_value(&self, other: &Share) -> Result<bool, ComputeError> {
+        let left = self
+            .part
+            .checked_mul(other.whole)
+            .ok_or(ComputeError::Overflow("comparing stakes"))?;
+        let right = other
+            .part
+            .checked_mul(self.whole)
+            .ok_or(ComputeError::Overflow("comparing stakes"))?;
+        Ok(left == right)
+    }
+
+    /// The fraction as a percentage rounded half away from zero to `decimals` places; for
+    /// single figures. Sets of stakes use [`display_percentages`] instead.
+    pub fn percent(&self, decimals: u32) -> Result<Decimal, ComputeError> {
+        let hundred_parts = self
+            .part
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .ok_or(ComputeError::Overflow("a percentage"))?;
+        let value = hundred_parts
+            .checked_div(self.whole)
+            .ok_or(ComputeError::Overflow("a percentage"))?;
+        Ok(super::money::rounded(value, decimals))
+    }
+}
+
+/// Percentages of `parts` (all of one whole) shown to `decimals` places that add up to exactly
+/// 100 — largest-remainder (Hamilton) rounding: each part is rounded down, then the units left
+/// over go to the largest remainders; a tie goes to the larger part, then to the earlier one.
+pub fn display_percentages(
+    parts: &[Decimal],
+    whole: Decimal,
+    decimals: u32,
+) -> Result<Vec<Decimal>, ComputeError> {
+    const OVERFLOW: ComputeError = ComputeError::Overflow("display percentages");
+    let unit_count = Decimal::from(10u64.pow(decimals)) * Decimal::ONE_HUNDRED;
+    // For each part: units = floor(part * unit_count / whole), and the exact remainder.
+    let mut floors = Vec::with_capacity(parts.len());
+    for &part in parts {
+        let scaled = part.checked_mul(unit_count).ok_or(OVERFLOW)?;
+        let mut units = scaled.checked_div(whole).ok_or(OVERFLOW)?.floor();
+        let mut remainder = scaled
+            .checked_sub(units.checked_mul(whole).ok_or(OVERFLOW)?)
+            .ok_or(OVERFLOW)?;
+        // Decimal division rounds at 28 digits, so the floor can be one off; the exact
+        // remainder tells and corrects it.
+        if remainder.is_sign_negative() && !remainder.is_zero() {
+            units -= Decimal::ONE;
+            remainder += whole;
+        } else if remainder >= whole {
+            units += Decimal::ONE;
+            remainder -= whole;
+        }
+        floors.push((units, remainder));
+    }
+    let assigned = floors
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, (units, _)| sum.checked_add(*units));
+    let left_over = unit_count
+        .checked_sub(assigned.ok_or(OVERFLOW)?)
+        .ok_or(OVERFLOW)?;
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by(|&a, &b| {
+        floors[b]
+            .1
+            .cmp(&floors[a].1)
+            .then(parts[b].cmp(&parts[a]))
+            .then(a.cmp(&b))
+    });
+    let left_over = usize::try_from(left_over.mantissa())
+        .ok()
+        .filter(|_| left_over.scale() == 0);
+    let left_over = left_over
+        .filter(|n| *n <= parts.len())
+        .ok_or(ComputeError::PartsDoNotAddUp)?;
+    for &index in order.iter().take(left_over) {
+        floors[index].0 += Decimal::ONE;
+    }
+    let divisor = Decimal::from(10u64.pow(decimals));
+    let shown = |(units, _): (Decimal, Decimal)| {
+        let mut percent = units / divisor;
+        percent.rescale(decimals);
+        percent
+    };
+    Ok(floors.into_iter().map(shown).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use core::str::FromStr;
+
+    fn dec(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    fn percents(parts: &[&str], whole: &str, decimals: u32) -> Vec<String> {
+        let parts: Vec<Decimal> = parts.iter().map(|p| dec(p)).collect();
+        let shown = display_percentages(&parts, dec(whole), decimals).unwrap();
+        shown.iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn largest_remainder_rounding_adds_up_to_exactly_one_hundred() {
+        let cases: [(&[&str], &str, u32, &[&str]); 6] = [
+            // The article's default: a tie of three equal remainders goes to the largest part.
+            (&["500", "50", "50"], "600", 2, &["83.34", "8.33", "8.33"]),
+            (
+                &["500", "50", "50", "30"],
+                "630",
+                2,
+                &["79.36", "7.94", "7.94", "4.76"],
+            ),
+            (&["1", "1", "1"], "3", 2, &["33.34", "33.33", "33.33"]),
+            (&["1", "1", "1"], "3", 0, &["34", "33", "33"]),
+            (&["1", "0"], "1", 2, &["100.00", "0.00"]),
+            (&["2", "1"], "3", 1, &["66.7", "33.3"]),
+        ];
+        for (parts, whole, decimals, expected) in cases {
+            let shown = percents(parts, whole, decimals);
+            assert_eq!(
+                shown,
+                expected.to_vec(),
+                "parts {parts:?} of {whole} at {decimals} decimals"
+            );
+        }
+    }
+
+    #[test]
+    fn parts_that_are_not_the_whole_are_refused() {
+        let parts = [dec("1"), dec("1")];
+        assert_eq!(
+            display_percentages(&parts, dec("10"), 2),
+            Err(ComputeError::PartsDoNotAddUp)
+        );
+    }
+
+    #[test]
+    fn shares_compare_by_value() {
+        let half = Share::new(dec("1"), dec("2"));
+        assert!(
+            half.same_value(&Share::new(dec("300"), dec("600")))
+                .unwrap(),
+            "1/2 is 300/600"
+        );
+        assert!(
+            !half.same_value(&Share::new(dec("1"), dec("3"))).unwrap(),
+            "1/2 is not 1/3"
+        );
+        assert_eq!(
+            Share::new(dec("50"), dec("600")).percent(2).unwrap(),
+            dec("8.33")
+        );
+    }
+}

@@ -1,0 +1,419 @@
+//! Checks on a story that its types cannot express, each reported with the field's JSON path.
+
+use core::fmt;
+use std::collections::HashMap;
+
+use super::money::format_exact;
+use super::story::{Amount, Qualifier, Range, ReportedAmount, Story, FORMAT_VERSION};
+
+/// The most named investors and separate deals a story may have, so that a hostile file cannot
+/// make every reader's tab do unbounded work.
+pub const MAX_INVESTORS: usize = 10_000;
+
+/// Ids that the URL fragment and the outcome use for themselves.
+pub const RESERVED_IDS: [&str; 5] = ["v", "pre", "round", "existing", "undisclosed"];
+
+/// Why a story file was refused: one or more problems, each at a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryError {
+    errors: Vec<FieldError>,
+}
+
+/// One problem at one field of a story file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// JSON path of the field, e.g. `round.tranches[0].investors[1].amount.range`.
+    pub path: String,
+    /// What is wrong there.
+    pub problem: Problem,
+}
+
+/// What is wrong with a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The JSON does not have the story's shape (wrong type, unknown or missing field, or an
+    /// amount that does not parse); serde's message, or the amount parser's.
+    Shape(String),
+    /// The format version is not one this build reads.
+    UnsupportedVersion(u32),
+    /// Text that must say something is empty.
+    Empty,
+    /// An id with characters other than lower-case letters, digits and hyphens.
+    BadId(String),
+    /// An id the explainer uses for itself.
+    ReservedId(String),
+    /// An id used twice; the path of its first use.
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Where it was first used.
+        first: String,
+    },
+    /// A reference to a source id that no source has.
+    UnknownSource(String),
+    /// A reference to a mark id that no mark has.
+    UnknownMark(String),
+    /// `focus_investor` names no investor with a reported amount.
+    UnknownFocus(String),
+    /// A range whose low end is above its high end.
+    LowAboveHigh {
+        /// The low end.
+        low: Amount,
+        /// The high end.
+        high: Amount,
+    },
+    /// A value outside the range given for it.
+    OutsideRange {
+        /// The value.
+        value: Amount,
+        /// The range's low end.
+        low: Amount,
+        /// The range's high end.
+        high: Amount,
+    },
+    /// A range that goes beyond what an "as much as" or "up to" figure allows.
+    AboveUpperBound {
+        /// The range's high end.
+        high: Amount,
+        /// The reported upper bound.
+        bound: Amount,
+        /// The article's words for it.
+        qualifier: Qualifier,
+    },
+    /// An amount that must be above zero.
+    NotPositive(Amount),
+    /// A currency that is not a three-letter ISO 4217 code.
+    BadCurrency(String),
+    /// More investors than [`MAX_INVESTORS`].
+    TooManyInvestors(usize),
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let amount = |a: &Amount| format_exact(a.0);
+        match self {
+            Self::Shape(message) => f.write_str(message),
+            Self::UnsupportedVersion(found) => {
+                write!(
+                    f,
+                    "version {found} is not supported; this build reads version {FORMAT_VERSION}"
+                )
+            }
+            Self::Empty => f.write_str("must not be empty"),
+            Self::BadId(id) => write!(
+                f,
+                "id {id:?} must be 1 to 64 lower-case letters, digits or hyphens"
+            ),
+            Self::ReservedId(id) => write!(f, "id {id:?} is reserved; choose another"),
+            Self::DuplicateId { id, first } => write!(f, "id {id:?} is already used at {first}"),
+            Self::UnknownSource(id) => write!(f, "no source has the id {id:?}"),
+            Self::UnknownMark(id) => write!(f, "no mark has the id {id:?}"),
+            Self::UnknownFocus(id) => write!(
+                f,
+                "no investor in the round has the id {id:?} and a reported amount"
+            ),
+            Self::LowAboveHigh { low, high } => {
+                write!(f, "low {} is above high {}", amount(low), amount(high))
+            }
+            Self::OutsideRange { value, low, high } => write!(
+                f,
+                "value {} is outside its range {} to {}",
+                amount(value),
+                amount(low),
+                amount(high)
+            ),
+            Self::AboveUpperBound {
+                high,
+                bound,
+                qualifier,
+            } => write!(
+                f,
+                "high {} is above the reported \"{} {}\"",
+                amount(high),
+                qualifier.words(),
+                amount(bound)
+            ),
+            Self::NotPositive(value) => write!(f, "{} must be above zero", amount(value)),
+            Self::BadCurrency(code) => write!(
+                f,
+                "currency {code:?} must be a three-letter code such as \"USD\""
+            ),
+            Self::TooManyInvestors(count) => {
+                write!(
+                    f,
+                    "{count} investors and deals; a story may have at most {MAX_INVESTORS}"
+                )
+            }
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.problem)
+    }
+}
+
+impl StoryError {
+    /// The problems, in the order of the file (never empty).
+    pub fn errors(&self) -> &[FieldError] {
+        &self.errors
+    }
+
+    pub(crate) fn from_shape<E: fmt::Display>(error: serde_path_to_error::Error<E>) -> Self {
+        // `?` stands for a key serde had not read yet (a syntax error): leave it out.
+        let path = error.path().to_string();
+        let path = path.trim_end_matches('?').trim_end_matches('.');
+        let path = if path.is_empty() {
+            "(the story)".to_owned()
+        } else {
+            path.to_owned()
+        };
+        let problem = Problem::Shape(error.into_inner().to_string());
+        Self {
+            errors: vec![FieldError { path, problem }],
+        }
+    }
+}
+
+impl fmt::Display for StoryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, error) in self.errors.iter().enumerate() {
+            if index > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for StoryError {}
+
+/// Collects every problem of a story, so an author can fix them all in one go.
+#[derive(Default)]
+struct Checker {
+    errors: Vec<FieldError>,
+    source_ids: HashMap<String, String>,
+}
+
+impl Checker {
+    fn fail(&mut self, path: impl Into<String>, problem: Problem) {
+        self.errors.push(FieldError {
+            path: path.into(),
+            problem,
+        });
+    }
+
+    fn text(&mut self, path: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.fail(path, Problem::Empty);
+        }
+    }
+
+    /// Checks an id's spelling and that it is new among `seen`.
+    fn id(&mut self, path: String, id: &str, seen: &mut HashMap<String, String>) {
+        let well_formed = (1..=64).contains(&id.len())
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !well_formed {
+            self.fail(path, Problem::BadId(id.to_owned()));
+        } else if let Some(first) = seen.get(id) {
+            let problem = Problem::DuplicateId {
+                id: id.to_owned(),
+                first: first.clone(),
+            };
+            self.fail(path, problem);
+        } else {
+            seen.insert(id.to_owned(), path);
+        }
+    }
+
+    fn source(&mut self, path: String, id: &str) {
+        if !self.source_ids.contains_key(id) {
+            self.fail(path, Problem::UnknownSource(id.to_owned()));
+        }
+    }
+
+    fn range(&mut self, path: &str, value: Amount, range: &Range) {
+        if range.low > range.high {
+            self.fail(
+                format!("{path}.range"),
+                Problem::LowAboveHigh {
+                    low: range.low,
+                    high: range.high,
+                },
+            );
+        } else if value < range.low || value > range.high {
+            let problem = Problem::OutsideRange {
+                value,
+                low: range.low,
+                high: range.high,
+            };
+            self.fail(format!("{path}.range"), problem);
+        }
+        if let Some(step) = range.step {
+            if step.0.is_zero() {
+                self.fail(format!("{path}.range.step"), Problem::NotPositive(step));
+            }
+        }
+    }
+
+    fn reported(&mut self, path: &str, amount: &ReportedAmount) {
+        self.source(format!("{path}.source"), &amount.source);
+        if let Some(range) = &amount.range {
+            self.range(path, amount.value, range);
+            if amount.qualifier.is_upper_bound() && range.high > amount.value {
+                let problem = Problem::AboveUpperBound {
+                    high: range.high,
+                    bound: amount.value,
+                    qualifier: amount.qualifier,
+                };
+                self.fail(format!("{path}.range.high"), problem);
+            }
+        }
+    }
+}
+
+/// Checks everything about a story that its types do not; all problems at once.
+pub fn validate(story: &Story) -> Result<(), StoryError> {
+    let mut check = Checker::default();
+    if story.version != FORMAT_VERSION {
+        check.fail("version", Problem::UnsupportedVersion(story.version));
+    }
+    check.id("id".into(), &story.id, &mut HashMap::new());
+    check.text("title", &story.title);
+    check.text("company", &story.company);
+    let currency_ok =
+        story.currency.len() == 3 && story.currency.bytes().all(|b| b.is_ascii_uppercase());
+    if !currency_ok {
+        check.fail("currency", Problem::BadCurrency(story.currency.clone()));
+    }
+
+    let mut source_ids = HashMap::new();
+    for (i, source) in story.sources.iter().enumerate() {
+        check.id(format!("sources[{i}].id"), &source.id, &mut source_ids);
+        check.text(&format!("sources[{i}].quote"), &source.quote);
+    }
+    check.source_ids = source_ids;
+
+    let mut mark_ids = HashMap::new();
+    for (i, mark) in story.marks.iter().enumerate() {
+        let path = format!("marks[{i}]");
+        check.id(format!("{path}.id"), &mark.id, &mut mark_ids);
+        check.text(&format!("{path}.label"), &mark.label);
+        check.source(format!("{path}.valuation.source"), &mark.valuation.source);
+    }
+
+    let pre = &story.pre_money;
+    check.text("pre_money.label", &pre.label);
+    check.text("pre_money.assumption", &pre.assumption);
+    check.range("pre_money", pre.default, &pre.range);
+    if pre.range.low.0.is_zero() {
+        check.fail("pre_money.range.low", Problem::NotPositive(pre.range.low));
+    }
+    if let Some(basis) = &pre.basis {
+        if !mark_ids.contains_key(basis) {
+            check.fail("pre_money.basis", Problem::UnknownMark(basis.clone()));
+        }
+    }
+
+    check.text("round.label", &story.round.label);
+    check.reported("round.total", &story.round.total);
+    let count = story.investors().count() + story.separate_deals.len();
+    if count > MAX_INVESTORS {
+        check.fail("round", Problem::TooManyInvestors(count));
+        return Err(StoryError {
+            errors: check.errors,
+        });
+    }
+    let mut tranche_ids = HashMap::new();
+    let mut investor_ids: HashMap<String, String> = RESERVED_IDS
+        .iter()
+        .map(|id| (id.to_string(), String::new()))
+        .collect();
+    for (t, tranche) in story.round.tranches.iter().enumerate() {
+        let path = format!("round.tranches[{t}]");
+        check.id(format!("{path}.id"), &tranche.id, &mut tranche_ids);
+        check.text(&format!("{path}.label"), &tranche.label);
+        check.source(format!("{path}.source"), &tranche.source);
+        for (i, investor) in tranche.investors.iter().enumerate() {
+            let path = format!("{path}.investors[{i}]");
+            investor_id(
+                &mut check,
+                format!("{path}.id"),
+                &investor.id,
+                &mut investor_ids,
+            );
+            check.text(&format!("{path}.name"), &investor.name);
+            check.source(format!("{path}.source"), &investor.source);
+            if let Some(amount) = &investor.amount {
+                check.reported(&format!("{path}.amount"), amount);
+            }
+        }
+    }
+    for (i, deal) in story.separate_deals.iter().enumerate() {
+        let path = format!("separate_deals[{i}]");
+        investor_id(
+            &mut check,
+            format!("{path}.id"),
+            &deal.id,
+            &mut investor_ids,
+        );
+        check.text(&format!("{path}.investor"), &deal.investor);
+        check.reported(&format!("{path}.amount"), &deal.amount);
+    }
+    let focus_disclosed = story
+        .investors()
+        .any(|i| i.id == story.focus_investor && i.amount.is_some());
+    if !focus_disclosed {
+        check.fail(
+            "focus_investor",
+            Problem::UnknownFocus(story.focus_investor.clone()),
+        );
+    }
+
+    let mut comparison_ids = HashMap::new();
+    for (i, comparison) in story.comparisons.iter().enumerate() {
+        let path = format!("comparisons[{i}]");
+        check.id(format!("{path}.id"), &comparison.id, &mut comparison_ids);
+        check.text(&format!("{path}.label"), &comparison.label);
+        check.source(format!("{path}.amount.source"), &comparison.amount.source);
+        if comparison.amount.value.0.is_zero() {
+            check.fail(
+                format!("{path}.amount.value"),
+                Problem::NotPositive(comparison.amount.value),
+            );
+        }
+    }
+    let mut fact_ids = HashMap::new();
+    for (i, fact) in story.facts.iter().enumerate() {
+        let path = format!("facts[{i}]");
+        check.id(format!("{path}.id"), &fact.id, &mut fact_ids);
+        check.text(&format!("{path}.label"), &fact.label);
+        check.source(format!("{path}.source"), &fact.source);
+    }
+    for (i, event) in story.timeline.iter().enumerate() {
+        check.text(&format!("timeline[{i}].when"), &event.when);
+        check.text(&format!("timeline[{i}].event"), &event.event);
+        check.source(format!("timeline[{i}].source"), &event.source);
+    }
+
+    if check.errors.is_empty() {
+        Ok(())
+    } else {
+        Err(StoryError {
+            errors: check.errors,
+        })
+    }
+}
+
+/// Investor and deal ids share one namespace with the reserved words: they are URL-fragment keys.
+fn investor_id(check: &mut Checker, path: String, id: &str, seen: &mut HashMap<String, String>) {
+    if RESERVED_IDS.contains(&id) {
+        check.fail(path, Problem::ReservedId(id.to_owned()));
+    } else {
+        check.id(path, id, seen);
+    }
+}

@@ -1,0 +1,93 @@
+//! Every malformed story under `tests/malformed/` is refused with its field's path and a reason.
+//!
+//! Each case is a small JSON Patch (`replace`, `add`, `remove`) applied to the article's story,
+//! so the file shows exactly what is broken; `raw/` holds files that are not even a story's shape.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{parse_story, ARTICLE_STORY};
+use serde_json::Value;
+
+fn apply(story: &mut Value, op: &Value) {
+    let pointer = op["path"].as_str().expect("a patch path");
+    let (parent, key) = pointer.rsplit_once('/').expect("a patch path has a parent");
+    let parent = story
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no parent for {pointer}"));
+    let value = op.get("value").cloned();
+    match (op["op"].as_str(), parent) {
+        (Some("replace" | "add"), Value::Object(map)) => {
+            _ = map.insert(key.to_owned(), value.expect("a value"))
+        }
+        (Some("replace"), Value::Array(items)) => {
+            items[key.parse::<usize>().expect("an index")] = value.expect("a value")
+        }
+        (Some("remove"), Value::Object(map)) => _ = map.remove(key).expect("the field to remove"),
+        (op, _) => panic!("unsupported patch {op:?} at {pointer}"),
+    }
+}
+
+#[test]
+fn each_patched_story_fails_with_the_field_and_the_reason() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/malformed");
+    let mut count = 0;
+    for entry in fs::read_dir(&dir).expect("tests/malformed exists") {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|ext| ext != "json") {
+            continue;
+        }
+        let case: Value =
+            serde_json::from_str(&fs::read_to_string(&path).unwrap()).expect("a case is JSON");
+        let mut story: Value = serde_json::from_str(ARTICLE_STORY).unwrap();
+        for op in case["patch"].as_array().expect("a patch list") {
+            apply(&mut story, op);
+        }
+        let name = path.file_name().unwrap().to_string_lossy();
+        let expected = case["expect"].as_str().expect("an expected message");
+        match parse_story(&story.to_string()) {
+            Ok(_) => panic!("{name} ({}) was accepted", case["why"]),
+            Err(error) => {
+                let message = error.to_string();
+                assert!(
+                    message.starts_with(expected),
+                    "{name}: expected {expected:?}\n  got {message:?}"
+                );
+            }
+        }
+        count += 1;
+    }
+    assert!(count >= 20, "at least 20 malformed stories, found {count}");
+}
+
+#[test]
+fn files_that_are_not_stories_fail_with_a_clear_reason() {
+    let cases = [
+        ("truncated.json", "(the story): EOF while parsing a value at line 1 column 32"),
+        ("array.json", "(the story): invalid length 0, expected struct Story with 15 elements at line 1 column 2"),
+        ("empty.json", "(the story): EOF while parsing a value at line 1 column 0"),
+        ("trailing-comma.json", "(the story): trailing comma at line 1 column 17"),
+    ];
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/malformed/raw");
+    for (file, expected) in cases {
+        let text = fs::read_to_string(dir.join(file)).unwrap();
+        let error = parse_story(&text).expect_err(file);
+        assert_eq!(error.to_string(), expected, "{file}");
+    }
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    let mut story: Value = serde_json::from_str(ARTICLE_STORY).unwrap();
+    story["sources"][0]["quote"] = Value::from("");
+    story["currency"] = Value::from("usd");
+    let error = parse_story(&story.to_string()).expect_err("two problems");
+    let paths: Vec<&str> = error.errors().iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["currency", "sources[0].quote"],
+        "both problems, in the file's order"
+    );
+}
