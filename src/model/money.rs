@@ -175,8 +175,8 @@ pub(crate) fn rounded(value: Decimal, decimals: u32) -> Decimal {
         .normalize()
 }
 
-/// `1234567.5` → `1,234,567.5`.
-pub(crate) fn group_thousands(value: Decimal) -> String {
+/// Writes a number with thousands separators: `1234567.5` → `1,234,567.5`.
+pub fn group_thousands(value: Decimal) -> String {
     let text = value.to_string();
     let (whole, fraction) = match text.split_once('.') {
         Some((whole, fraction)) => (whole, Some(fraction)),
