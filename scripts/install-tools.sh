@@ -30,7 +30,7 @@ fi
 
 # `cargo install` skips a crate that is already at the asked version, but still takes a few
 # seconds to say so; checking the binary first keeps a warm run quick.
-installed_version() { "$CARGO_BIN/$1" --version 2>/dev/null | awk '{print $2}' | sed 's/^v//'; }
+installed_version() { "$CARGO_BIN/$1" --version 2>/dev/null | head -n 1 | awk '{print $2}' | sed 's/^v//'; }
 
 if [ "$(installed_version wasm-bindgen)" != "$WASM_BINDGEN_VERSION" ]; then
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"

@@ -72,7 +72,12 @@ fn read_scenario(story: &Story, scenario: JsValue) -> Result<Scenario, JsError> 
     let deserializer = serde_wasm_bindgen::Deserializer::from(scenario);
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let path = error.path().to_string();
-        JsError::new(&format!("scenario: {path}: {}", error.into_inner()))
+        let message = error.into_inner().to_string();
+        let message = message.strip_prefix("Error: ").unwrap_or(&message);
+        match path.as_str() {
+            "." => JsError::new(&format!("scenario: {message}")),
+            path => JsError::new(&format!("scenario: {path}: {message}")),
+        }
     })
 }
 

@@ -1,4 +1,5 @@
 //! The article's story with its default scenario gives exactly the figures of DESIGN.md.
+#![cfg(not(target_arch = "wasm32"))] // native: these read files and use serde_json
 
 mod common;
 

@@ -2,6 +2,7 @@
 //!
 //! Each case is a small JSON Patch (`replace`, `add`, `remove`) applied to the article's story,
 //! so the file shows exactly what is broken; `raw/` holds files that are not even a story's shape.
+#![cfg(not(target_arch = "wasm32"))] // native: these read files and use serde_json
 
 mod common;
 

@@ -3,6 +3,7 @@
 //! percentages add up to exactly 100, and no input (however broken) makes the model panic.
 //!
 //! `PROPTEST_CASES=100000 cargo test --release --test properties` runs a long campaign.
+#![cfg(not(target_arch = "wasm32"))] // native: these read files and use serde_json
 
 mod common;
 
@@ -15,7 +16,8 @@ use serde_json::{json, Value};
 
 /// An amount between 1 and 10^15 with up to two decimals, as exact shorthand text.
 fn amount() -> impl Strategy<Value = Decimal> {
-    (1u64..1_000_000_000_000_000, 0u32..3).prop_map(|(units, scale)| Decimal::new(units as i64, scale).max(Decimal::ONE))
+    (1u64..1_000_000_000_000_000, 0u32..3)
+        .prop_map(|(units, scale)| Decimal::new(units as i64, scale).max(Decimal::ONE))
 }
 
 fn range(value: Decimal, low_fraction: u32) -> Value {
@@ -75,7 +77,8 @@ fn any_json() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(4, 32, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::btree_map("[a-z_]{1,10}", inner, 0..6).prop_map(|m| Value::Object(m.into_iter().collect())),
+            prop::collection::btree_map("[a-z_]{1,10}", inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
 }

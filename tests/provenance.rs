@@ -1,5 +1,6 @@
 //! The shipped story says nothing the article does not: every quote is the article's own
 //! sentence, and every figure appears, with its qualifier, in the sentence it cites.
+#![cfg(not(target_arch = "wasm32"))] // native: these read files and use serde_json
 
 mod common;
 
@@ -12,15 +13,30 @@ use round_explainer::model::Story;
 fn every_quote_is_a_sentence_of_the_article() {
     let story = article_story();
     for source in &story.sources {
-        assert!(ARTICLE_TEXT.contains(&source.quote), "source {} is not quoted exactly: {:?}", source.id, source.quote);
+        assert!(
+            ARTICLE_TEXT.contains(&source.quote),
+            "source {} is not quoted exactly: {:?}",
+            source.id,
+            source.quote
+        );
     }
 }
 
 /// The words a quote must contain for an amount: "$50 billion", with "as much as" before it.
 fn assert_quoted(story: &Story, what: &str, source: &str, words: String, qualifier: Qualifier) {
-    let quote = &story.source(source).unwrap_or_else(|| panic!("{what}: no source {source}")).quote;
-    let phrase = if qualifier.words().is_empty() { words } else { format!("{} {words}", qualifier.words()) };
-    assert!(quote.contains(&phrase), "{what}: {phrase:?} is not in its source {source}: {quote:?}");
+    let quote = &story
+        .source(source)
+        .unwrap_or_else(|| panic!("{what}: no source {source}"))
+        .quote;
+    let phrase = if qualifier.words().is_empty() {
+        words
+    } else {
+        format!("{} {words}", qualifier.words())
+    };
+    assert!(
+        quote.contains(&phrase),
+        "{what}: {phrase:?} is not in its source {source}: {quote:?}"
+    );
 }
 
 fn reported(story: &Story, what: &str, amount: &ReportedAmount) {
@@ -61,15 +77,32 @@ fn every_figure_is_in_the_sentence_it_cites() {
 fn every_name_and_date_is_in_the_sentence_it_cites() {
     let story = article_story();
     for investor in story.investors() {
-        assert_quoted(&story, &investor.id, &investor.source, investor.name.clone(), Qualifier::Exactly);
+        assert_quoted(
+            &story,
+            &investor.id,
+            &investor.source,
+            investor.name.clone(),
+            Qualifier::Exactly,
+        );
     }
     for deal in &story.separate_deals {
-        assert_quoted(&story, &deal.id, &deal.amount.source, deal.investor.clone(), Qualifier::Exactly);
+        assert_quoted(
+            &story,
+            &deal.id,
+            &deal.amount.source,
+            deal.investor.clone(),
+            Qualifier::Exactly,
+        );
     }
     for event in &story.timeline {
         let when = event.when.to_lowercase();
         let quote = story.source(&event.source).unwrap().quote.to_lowercase();
         let now = when == "now"; // the article's present tense: "is in active discussions"
-        assert!(now || quote.contains(&when), "timeline {:?} is not in its source {}", event.when, event.source);
+        assert!(
+            now || quote.contains(&when),
+            "timeline {:?} is not in its source {}",
+            event.when,
+            event.source
+        );
     }
 }

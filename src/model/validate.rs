@@ -169,7 +169,13 @@ impl StoryError {
         } else {
             path.to_owned()
         };
-        let problem = Problem::Shape(error.into_inner().to_string());
+        // serde-wasm-bindgen's errors are JS `Error`s, whose text starts with "Error: ".
+        let message = error.into_inner().to_string();
+        let message = message
+            .strip_prefix("Error: ")
+            .unwrap_or(&message)
+            .to_owned();
+        let problem = Problem::Shape(message);
         Self {
             errors: vec![FieldError { path, problem }],
         }

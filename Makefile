@@ -1,0 +1,52 @@
+# round-explainer: `make demo` to see it, `make test` to check it. Both install what is missing
+# (scripts/install-tools.sh) and are quick when everything is already there.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8000
+
+.PHONY: help tools build demo test fmt clippy test-native test-chrome test-firefox clean
+
+help:
+	@echo "make demo   build the site into dist/ and serve it on http://127.0.0.1:$(PORT)/"
+	@echo "make build  build the site into dist/ without serving it"
+	@echo "make test   fmt, clippy, native tests, browser tests in headless Chrome and Firefox"
+
+tools:
+	@scripts/install-tools.sh
+
+build: tools
+	@scripts/build-site.sh
+
+demo: build
+	@echo "Serving dist/ at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+test: tools fmt clippy test-native test-chrome test-firefox
+	@echo "All checks passed: fmt, clippy, native, Chrome, Firefox."
+
+fmt:
+	@echo "== cargo fmt --check"
+	@cargo fmt --all -- --check
+
+clippy:
+	@echo "== cargo clippy (native and wasm32)"
+	@cargo clippy --quiet --all-targets -- -D warnings
+	@cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	@echo "== native tests"
+	@cargo test --quiet
+
+# Each browser run gets only its own driver variable: with both set, both runs use Firefox.
+test-chrome:
+	@echo "== browser tests in headless Chrome (Debian's chromium)"
+	@env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver \
+	  wasm-pack --log-level warn test --headless --chrome -- --test web
+
+test-firefox:
+	@echo "== browser tests in headless Firefox (Debian's firefox-esr)"
+	@env -u CHROMEDRIVER GECKODRIVER=$(HOME)/.cargo/bin/geckodriver \
+	  wasm-pack --log-level warn test --headless --firefox -- --test web
+
+clean:
+	rm -rf dist pkg target

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the release wasm with wasm-pack and lays out the site in dist/:
+#   dist/index.html        the article with the explainer
+#   dist/pkg/              the wasm and its ES-module glue
+#   dist/stories/          story files
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+wasm-pack --log-level error build --release --target web --out-dir pkg --no-pack
+test -s pkg/round_explainer_bg.wasm || { echo "wasm-pack did not produce pkg/round_explainer_bg.wasm" >&2; exit 1; }
+
+rm -rf dist
+mkdir -p dist/pkg
+cp -r www/. dist/
+cp pkg/round_explainer.js pkg/round_explainer_bg.wasm pkg/round_explainer.d.ts dist/pkg/
+
+wasm_bytes=$(wc -c < dist/pkg/round_explainer_bg.wasm)
+wasm_gzip=$(gzip -9c dist/pkg/round_explainer_bg.wasm | wc -c)
+echo "built dist/ (wasm: $wasm_bytes bytes, $wasm_gzip gzip)"

@@ -1,0 +1,125 @@
+//! `compute` and `RoundStory` across the wasm boundary: plain objects in, plain objects out,
+//! errors as `Error` objects with the model's message.
+
+use round_explainer::{compute, format_money_js, RoundStory};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use super::support::{article_story, field, message, object, percents};
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn compute_gives_the_default_figures() {
+    let outcome =
+        compute(article_story(), JsValue::UNDEFINED).expect("the default scenario computes");
+    assert_eq!(field(&outcome, &[&"post_money"]), "600000000000");
+    assert_eq!(field(&outcome, &[&"round", &"undisclosed"]), "50000000000");
+    assert_eq!(field(&outcome, &[&"dilution", &"part"]), "100000000000");
+    assert_eq!(field(&outcome, &[&"dilution_percent"]), "16.67");
+    assert_eq!(
+        percents(&outcome),
+        pairs(&[
+            ("existing", "83.34"),
+            ("amazon", "8.33"),
+            ("undisclosed", "8.33")
+        ])
+    );
+    assert_eq!(
+        field(&outcome, &[&"comparisons", &0, &"words"]),
+        "40% of Amazon's planned 2026 capital spending"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_scenario_with_softbank_on_gives_630_billion() {
+    let scenario =
+        object(r#"{ "pre_money": "500B", "round_total": "100B", "deals": { "softbank": true } }"#);
+    let outcome = compute(article_story(), scenario).expect("SoftBank on computes");
+    assert_eq!(field(&outcome, &[&"post_money"]), "630000000000");
+    assert_eq!(
+        percents(&outcome),
+        pairs(&[
+            ("existing", "79.36"),
+            ("amazon", "7.94"),
+            ("undisclosed", "7.94"),
+            ("softbank", "4.76")
+        ])
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_bad_story_is_an_error_naming_the_field() {
+    let story = article_story();
+    let amazon_range = js_sys::Reflect::get(&story, &"round".into())
+        .and_then(|r| js_sys::Reflect::get(&r, &"tranches".into()))
+        .and_then(|t| js_sys::Reflect::get(&t, &0.into()))
+        .and_then(|t| js_sys::Reflect::get(&t, &"investors".into()))
+        .and_then(|i| js_sys::Reflect::get(&i, &0.into()))
+        .and_then(|i| js_sys::Reflect::get(&i, &"amount".into()))
+        .and_then(|a| js_sys::Reflect::get(&a, &"range".into()))
+        .unwrap();
+    js_sys::Reflect::set(&amazon_range, &"low".into(), &"60B".into()).unwrap();
+    let error = compute(story, JsValue::UNDEFINED).expect_err("low above high is refused");
+    assert_eq!(
+        message(error.into()),
+        "story file: round.tranches[0].investors[0].amount.range: low 60B is above high 50B"
+    );
+
+    let error = RoundStory::new(object(r#"{ "version": "1" }"#))
+        .err()
+        .expect("a string version is refused");
+    assert_eq!(
+        message(error.into()),
+        "story file: version: invalid type: string \"1\", expected u32"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_bad_scenario_is_an_error_naming_the_field() {
+    let story = RoundStory::new(article_story()).unwrap();
+    let cases = [
+        (r#"{ "pre_money": 500000000000, "round_total": "100B" }"#, "scenario: pre_money: amounts are strings such as \"50B\" or \"50000000000\", not JSON numbers, which can lose digits"),
+        (r#"{ "pre_money": "500B", "round_total": "100B", "amounts": { "amazon": "60B" } }"#, "amounts.amazon: 60B is outside its range 10B to 50B"),
+        (r#"{ "pre_money": "500B" }"#, "scenario: missing field `round_total`"),
+    ];
+    for (scenario, expected) in cases {
+        let error = story.compute(object(scenario)).expect_err(scenario);
+        assert_eq!(message(error.into()), expected, "{scenario}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn presets_and_fragments_cross_the_boundary() {
+    let story = RoundStory::new(article_story()).unwrap();
+    let low = story.preset(JsValue::UNDEFINED, "low_end").unwrap();
+    assert_eq!(field(&low, &[&"amounts", &"amazon"]), "10B");
+    // SoftBank's amount moves to its low end too, but the deal is off, so it is not written.
+    assert_eq!(story.to_fragment(low).unwrap(), "v1&round=50B&amazon=10B");
+    let read = story.from_fragment("#v1&round=50B&amazon=10B").unwrap();
+    assert_eq!(field(&read, &[&"round_total"]), "50B");
+    let hostile = story
+        .from_fragment("#v1&pre=<img src=x onerror=alert(1)>&amazon=1e99")
+        .unwrap();
+    assert_eq!(
+        field(&hostile, &[&"pre_money"]),
+        "500B",
+        "a hostile fragment gives the defaults"
+    );
+    assert!(
+        story.preset(JsValue::UNDEFINED, "middle").is_err(),
+        "an unknown preset is refused"
+    );
+}
+
+#[wasm_bindgen_test]
+fn money_is_formatted_for_readers() {
+    assert_eq!(format_money_js("50000000000", true).unwrap(), "$50 billion");
+    assert_eq!(format_money_js("630B", false).unwrap(), "$630B");
+    assert!(format_money_js("fifty", false).is_err());
+}
