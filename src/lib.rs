@@ -18,6 +18,7 @@ use wasm_bindgen::prelude::*;
 
 use model::fragment::{from_fragment, to_fragment};
 use model::money::{format_money, parse_amount, Style};
+use model::node::Node;
 use model::{Preset, Scenario, Story};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -59,9 +60,21 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|error| JsError::new(&error.to_string()))
 }
 
+/// A JS value as a JSON tree; `what` names it in errors.
+fn read_node(value: JsValue, what: &str) -> Result<Node, JsError> {
+    serde_wasm_bindgen::from_value(value).map_err(|error| {
+        // serde-wasm-bindgen's errors are JS `Error`s, whose text starts with "Error: ".
+        let message = error.to_string();
+        JsError::new(&format!(
+            "{what}: {}",
+            message.strip_prefix("Error: ").unwrap_or(&message)
+        ))
+    })
+}
+
 fn read_story(story: JsValue) -> Result<Story, JsError> {
-    Story::from_deserializer(serde_wasm_bindgen::Deserializer::from(story))
-        .map_err(|error| JsError::new(&format!("story file: {error}")))
+    let node = read_node(story, "story file")?;
+    Story::from_node(&node).map_err(|error| JsError::new(&format!("story file: {error}")))
 }
 
 /// Reads the reader's choices; `undefined` or `null` means the article's figures.
@@ -69,16 +82,8 @@ fn read_scenario(story: &Story, scenario: JsValue) -> Result<Scenario, JsError> 
     if scenario.is_undefined() || scenario.is_null() {
         return Ok(Scenario::article(story));
     }
-    let deserializer = serde_wasm_bindgen::Deserializer::from(scenario);
-    serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        let message = error.into_inner().to_string();
-        let message = message.strip_prefix("Error: ").unwrap_or(&message);
-        match path.as_str() {
-            "." => JsError::new(&format!("scenario: {message}")),
-            path => JsError::new(&format!("scenario: {path}: {message}")),
-        }
-    })
+    let node = read_node(scenario, "scenario")?;
+    Scenario::from_node(&node).map_err(|error| JsError::new(&format!("scenario: {error}")))
 }
 
 /// Computes the outcome of a scenario for a story (both plain objects, e.g. from `JSON.parse`).
@@ -142,12 +147,11 @@ impl RoundStory {
         preset: &str,
     ) -> Result<JsValue, JsError> {
         let scenario = read_scenario(&self.story, scenario)?;
-        let preset: Preset =
-            serde_wasm_bindgen::from_value(JsValue::from_str(preset)).map_err(|_| {
-                JsError::new(&format!(
-                    "unknown preset {preset:?}: use article, low_end or upper_end"
-                ))
-            })?;
+        let preset = Preset::from_name(preset).ok_or_else(|| {
+            JsError::new(&format!(
+                "unknown preset {preset:?}: use article, low_end or upper_end"
+            ))
+        })?;
         to_js(&scenario.with_preset(&self.story, preset))
     }
 

@@ -5,6 +5,7 @@
 
 pub mod fragment;
 pub mod money;
+pub mod node;
 pub mod outcome;
 pub mod scenario;
 pub mod share;

@@ -3,34 +3,32 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::node::{read_root, At, Node};
 use super::outcome::ComputeError;
 use super::story::{Amount, Range, ReportedAmount, Story};
+use super::validate::FieldError;
 
 /// What the reader has chosen.
 ///
 /// Amounts left out of `amounts` (or deals left out of `deals`) take the story's reported value
 /// (or default). Values outside their range are refused by `compute`; [`Scenario::clamped`]
 /// brings them inside instead, which is what the URL fragment and the controls do.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Scenario {
     /// The assumed pre-money valuation.
     pub pre_money: Amount,
     /// The round's total as chosen; `compute` raises it to the disclosed amounts if below.
     pub round_total: Amount,
     /// Chosen amounts of adjustable investors and separate deals, by id.
-    #[serde(default)]
     pub amounts: BTreeMap<String, Amount>,
     /// Which separate deals are counted, by id.
-    #[serde(default)]
     pub deals: BTreeMap<String, bool>,
 }
 
 /// A named set of choices, offered as buttons.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Preset {
     /// Every figure as the article gives it, and the default assumption.
     Article,
@@ -38,6 +36,18 @@ pub enum Preset {
     LowEnd,
     /// Every adjustable amount, and the round, at the high end of its range.
     UpperEnd,
+}
+
+impl Preset {
+    /// The preset named `article`, `low_end` or `upper_end`.
+    pub fn from_name(name: &str) -> Option<Preset> {
+        match name {
+            "article" => Some(Preset::Article),
+            "low_end" => Some(Preset::LowEnd),
+            "upper_end" => Some(Preset::UpperEnd),
+            _ => None,
+        }
+    }
 }
 
 /// An amount the reader may vary: an investor's or a separate deal's, with a range.
@@ -79,6 +89,31 @@ impl Story {
 }
 
 impl Scenario {
+    /// Reads a scenario from its parsed JSON: `{ "pre_money": "500B", "round_total": "100B",
+    /// "amounts": { "amazon": "40B" }, "deals": { "softbank": true } }`. Errors name the field.
+    pub fn from_node(node: &Node) -> Result<Scenario, FieldError> {
+        read_root(node, |at| {
+            at.object(&["pre_money", "round_total", "amounts", "deals"], |o| {
+                let by_id = |at: At<'_>| at.entries(|id, at| Ok((id.to_owned(), at.amount()?)));
+                let toggles = |at: At<'_>| at.entries(|id, at| Ok((id.to_owned(), at.boolean()?)));
+                Ok(Scenario {
+                    pre_money: o.amount("pre_money")?,
+                    round_total: o.amount("round_total")?,
+                    amounts: o
+                        .get("amounts", by_id)?
+                        .unwrap_or_default()
+                        .into_iter()
+                        .collect(),
+                    deals: o
+                        .get("deals", toggles)?
+                        .unwrap_or_default()
+                        .into_iter()
+                        .collect(),
+                })
+            })
+        })
+    }
+
     /// The article's figures with the story's default assumption: what a reader sees first.
     pub fn article(story: &Story) -> Scenario {
         Scenario {

@@ -1,24 +1,23 @@
 //! The story file: a versioned JSON description of one funding round and the article it comes
 //! from. `docs/story-format.md` is the author's guide; these types are its definition.
 //!
-//! Parsing is two steps: serde reads the shape (wrapped in `serde_path_to_error`, so a wrong type
-//! or an unknown field is reported with its JSON path), then [`validate`](super::validate)
-//! checks what types cannot say (ranges in order, sources that exist, ids that are unique).
+//! Reading is two steps: [`read`](Story::read) walks a parsed [`Node`] tree into these types
+//! (a wrong type or an unknown field is reported with its JSON path), then
+//! [`validate`](super::validate) checks what types cannot say (ranges in order, sources that
+//! exist, ids that are unique).
 
-use core::fmt;
 use rust_decimal::Decimal;
-use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
-use super::money::{format_exact, parse_amount};
-use super::validate::{validate, StoryError};
+use super::money::format_exact;
+use super::node::{read_root, At, Node};
+use super::validate::{validate, FieldError, StoryError};
 
 /// The story format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
 
 /// A funding round as an article reports it, with the assumptions the explainer needs.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Story {
     /// Story format version; must be [`FORMAT_VERSION`].
     pub version: u32,
@@ -28,16 +27,13 @@ pub struct Story {
     pub title: String,
     /// The company raising money, e.g. `OpenAI`.
     pub company: String,
-    /// ISO 4217 code of every amount in the file; `USD` is written with `$`.
-    #[serde(default = "default_currency")]
+    /// ISO 4217 code of every amount in the file (default `USD`, written with `$`).
     pub currency: String,
     /// The article the figures come from.
-    #[serde(default)]
     pub article: Article,
     /// Exact sentences of the article; every figure names one by id.
     pub sources: Vec<Source>,
     /// Earlier valuations of the company (primary rounds or secondary sales).
-    #[serde(default)]
     pub marks: Vec<Mark>,
     /// The investor whose amount the headline and the comparisons are about.
     pub focus_investor: String,
@@ -46,26 +42,17 @@ pub struct Story {
     /// The round itself.
     pub round: Round,
     /// Investments reported alongside the round but outside it (off or on by default).
-    #[serde(default)]
     pub separate_deals: Vec<SeparateDeal>,
     /// Other figures of the article to compare the focus investor's amount with.
-    #[serde(default)]
     pub comparisons: Vec<Comparison>,
     /// Figures of the article that are not money (job cuts, head counts…).
-    #[serde(default)]
     pub facts: Vec<Fact>,
     /// Dated events of the article, in the order to show them.
-    #[serde(default)]
     pub timeline: Vec<TimelineEvent>,
 }
 
-fn default_currency() -> String {
-    "USD".to_owned()
-}
-
 /// Where the story comes from. Unknown fields are left out, never guessed.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default)]
 pub struct Article {
     /// The article's headline, if known.
     pub headline: Option<String>,
@@ -78,8 +65,7 @@ pub struct Article {
 }
 
 /// One sentence of the article, quoted exactly.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Source {
     /// Identifier that figures refer to.
     pub id: String,
@@ -97,50 +83,14 @@ pub struct Source {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Amount(pub Decimal);
 
-impl<'de> Deserialize<'de> for Amount {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(AmountVisitor)
-    }
-}
-
 impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&format_exact(self.0))
     }
 }
 
-struct AmountVisitor;
-
-const NUMBER_REFUSED: &str =
-    "amounts are strings such as \"50B\" or \"50000000000\", not JSON numbers, which can lose digits";
-
-impl Visitor<'_> for AmountVisitor {
-    type Value = Amount;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an amount as a string, such as \"50B\" or \"50000000000\"")
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Amount, E> {
-        parse_amount(text).map(Amount).map_err(E::custom)
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Amount, E> {
-        Err(E::custom(NUMBER_REFUSED))
-    }
-
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Amount, E> {
-        Err(E::custom(NUMBER_REFUSED))
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Amount, E> {
-        Err(E::custom(NUMBER_REFUSED))
-    }
-}
-
 /// How the article qualifies a figure. Upper bounds limit how far a reader may explore.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Qualifier {
     /// The figure is given as exact.
     #[default]
@@ -180,8 +130,7 @@ impl Qualifier {
 }
 
 /// How far a deal has got.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     /// Reported as likely, with no talks described.
     Expected,
@@ -206,13 +155,11 @@ impl Status {
 }
 
 /// A figure the article gives, with its qualifier and the sentence it comes from.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Figure {
     /// The amount as reported.
     pub value: Amount,
     /// The article's qualifier ("as much as"…).
-    #[serde(default)]
     pub qualifier: Qualifier,
     /// Id of the sentence it comes from.
     pub source: String,
@@ -220,8 +167,7 @@ pub struct Figure {
 
 /// The span a reader may explore with a slider. Its bounds are the story author's choice where
 /// the article gives none, and `assumption` says so.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Range {
     /// Lowest value a reader may choose.
     pub low: Amount,
@@ -234,13 +180,11 @@ pub struct Range {
 }
 
 /// A reported figure that the reader may vary within a range.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct ReportedAmount {
     /// The amount as reported.
     pub value: Amount,
     /// The article's qualifier ("as much as"…).
-    #[serde(default)]
     pub qualifier: Qualifier,
     /// Id of the sentence it comes from.
     pub source: String,
@@ -249,8 +193,7 @@ pub struct ReportedAmount {
 }
 
 /// The price of the round: the explainer's one labelled assumption.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct PreMoney {
     /// Label of the control, e.g. "Pre-money valuation (assumption)".
     pub label: String,
@@ -265,8 +208,7 @@ pub struct PreMoney {
 }
 
 /// An earlier valuation of the company.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Mark {
     /// Identifier, e.g. `october-secondary`.
     pub id: String,
@@ -281,8 +223,7 @@ pub struct Mark {
 }
 
 /// Whether a valuation mark raised money for the company.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MarkKind {
     /// New shares sold by the company: money in.
     Primary,
@@ -291,8 +232,7 @@ pub enum MarkKind {
 }
 
 /// The round: its target, its tranches in order, its status.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Round {
     /// Plain words, e.g. "OpenAI's new funding round".
     pub label: String,
@@ -305,8 +245,7 @@ pub struct Round {
 }
 
 /// One phase of the round.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Tranche {
     /// Identifier, e.g. `strategic`.
     pub id: String,
@@ -315,13 +254,11 @@ pub struct Tranche {
     /// Id of the sentence that describes it.
     pub source: String,
     /// Named investors; a tranche with none is wholly undisclosed.
-    #[serde(default)]
     pub investors: Vec<Investor>,
 }
 
 /// An investor named in the round.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Investor {
     /// Identifier, e.g. `amazon`.
     pub id: String,
@@ -336,8 +273,7 @@ pub struct Investor {
 }
 
 /// An investment reported beside the round but separate from it.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct SeparateDeal {
     /// Identifier, e.g. `softbank`.
     pub id: String,
@@ -348,13 +284,11 @@ pub struct SeparateDeal {
     /// The amount and how far a reader may explore it.
     pub amount: ReportedAmount,
     /// Whether the reader first sees the deal counted.
-    #[serde(default)]
     pub on_by_default: bool,
 }
 
 /// Another figure of the article to measure the focus investor's amount against.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Comparison {
     /// Identifier, e.g. `amazon-capex-2026`.
     pub id: String,
@@ -365,8 +299,7 @@ pub struct Comparison {
 }
 
 /// A figure of the article that is a count, not money.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Fact {
     /// Identifier, e.g. `amazon-job-cuts`.
     pub id: String,
@@ -377,15 +310,13 @@ pub struct Fact {
     /// What is counted: "roles".
     pub unit: String,
     /// The article's qualifier.
-    #[serde(default)]
     pub qualifier: Qualifier,
     /// Id of the sentence it comes from.
     pub source: String,
 }
 
 /// A dated event of the article.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct TimelineEvent {
     /// When, in the article's words: "2015", "late 2022", "October".
     pub when: String,
@@ -396,13 +327,9 @@ pub struct TimelineEvent {
 }
 
 impl Story {
-    /// Reads and validates a story from any serde deserializer (a JS object through
-    /// serde-wasm-bindgen, or JSON text through serde_json).
-    pub fn from_deserializer<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Story, StoryError> {
-        let story: Story =
-            serde_path_to_error::deserialize(deserializer).map_err(StoryError::from_shape)?;
+    /// Reads and validates a story from its parsed JSON; every problem names its field.
+    pub fn from_node(node: &Node) -> Result<Story, StoryError> {
+        let story = read_root(node, read_story).map_err(StoryError::from)?;
         validate(&story)?;
         Ok(story)
     }
@@ -430,4 +357,235 @@ impl Story {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|source| source.id == id)
     }
+}
+
+// Readers: one small function per type, each listing the fields its object may have.
+
+fn read_story(at: At<'_>) -> Result<Story, FieldError> {
+    const FIELDS: &[&str] = &[
+        "version",
+        "id",
+        "title",
+        "company",
+        "currency",
+        "article",
+        "sources",
+        "marks",
+        "focus_investor",
+        "pre_money",
+        "round",
+        "separate_deals",
+        "comparisons",
+        "facts",
+        "timeline",
+    ];
+    at.object(FIELDS, |o| {
+        Ok(Story {
+            version: o.need("version", |at| at.whole_number())?,
+            id: o.text("id")?,
+            title: o.text("title")?,
+            company: o.text("company")?,
+            currency: o.opt_text("currency")?.unwrap_or_else(|| "USD".to_owned()),
+            article: o.get("article", read_article)?.unwrap_or_default(),
+            sources: o.list("sources", read_source)?,
+            marks: o.list("marks", read_mark)?,
+            focus_investor: o.text("focus_investor")?,
+            pre_money: o.need("pre_money", read_pre_money)?,
+            round: o.need("round", read_round)?,
+            separate_deals: o.list("separate_deals", read_separate_deal)?,
+            comparisons: o.list("comparisons", read_comparison)?,
+            facts: o.list("facts", read_fact)?,
+            timeline: o.list("timeline", read_timeline_event)?,
+        })
+    })
+}
+
+fn read_article(at: At<'_>) -> Result<Article, FieldError> {
+    at.object(&["headline", "publisher", "date", "url"], |o| {
+        Ok(Article {
+            headline: o.opt_text("headline")?,
+            publisher: o.opt_text("publisher")?,
+            date: o.opt_text("date")?,
+            url: o.opt_text("url")?,
+        })
+    })
+}
+
+fn read_source(at: At<'_>) -> Result<Source, FieldError> {
+    at.object(&["id", "quote", "publisher", "date", "url"], |o| {
+        Ok(Source {
+            id: o.text("id")?,
+            quote: o.text("quote")?,
+            publisher: o.opt_text("publisher")?,
+            date: o.opt_text("date")?,
+            url: o.opt_text("url")?,
+        })
+    })
+}
+
+fn read_qualifier(at: At<'_>) -> Result<Qualifier, FieldError> {
+    at.one_of(&[
+        ("exactly", Qualifier::Exactly),
+        ("approximately", Qualifier::Approximately),
+        ("about", Qualifier::About),
+        ("roughly", Qualifier::Roughly),
+        ("close_to", Qualifier::CloseTo),
+        ("as_much_as", Qualifier::AsMuchAs),
+        ("up_to", Qualifier::UpTo),
+    ])
+}
+
+fn read_status(at: At<'_>) -> Result<Status, FieldError> {
+    at.one_of(&[
+        ("expected", Status::Expected),
+        ("in_talks", Status::InTalks),
+        ("term_sheet", Status::TermSheet),
+        ("closed", Status::Closed),
+    ])
+}
+
+fn read_figure(at: At<'_>) -> Result<Figure, FieldError> {
+    at.object(&["value", "qualifier", "source"], |o| {
+        Ok(Figure {
+            value: o.amount("value")?,
+            qualifier: o.get("qualifier", read_qualifier)?.unwrap_or_default(),
+            source: o.text("source")?,
+        })
+    })
+}
+
+fn read_range(at: At<'_>) -> Result<Range, FieldError> {
+    at.object(&["low", "high", "step", "assumption"], |o| {
+        Ok(Range {
+            low: o.amount("low")?,
+            high: o.amount("high")?,
+            step: o.get("step", |at| at.amount())?,
+            assumption: o.opt_text("assumption")?,
+        })
+    })
+}
+
+fn read_reported(at: At<'_>) -> Result<ReportedAmount, FieldError> {
+    at.object(&["value", "qualifier", "source", "range"], |o| {
+        Ok(ReportedAmount {
+            value: o.amount("value")?,
+            qualifier: o.get("qualifier", read_qualifier)?.unwrap_or_default(),
+            source: o.text("source")?,
+            range: o.get("range", read_range)?,
+        })
+    })
+}
+
+fn read_pre_money(at: At<'_>) -> Result<PreMoney, FieldError> {
+    at.object(&["label", "default", "range", "basis", "assumption"], |o| {
+        Ok(PreMoney {
+            label: o.text("label")?,
+            default: o.amount("default")?,
+            range: o.need("range", read_range)?,
+            basis: o.opt_text("basis")?,
+            assumption: o.text("assumption")?,
+        })
+    })
+}
+
+fn read_mark(at: At<'_>) -> Result<Mark, FieldError> {
+    at.object(&["id", "label", "kind", "when", "valuation"], |o| {
+        Ok(Mark {
+            id: o.text("id")?,
+            label: o.text("label")?,
+            kind: o.need("kind", |at| {
+                at.one_of(&[
+                    ("primary", MarkKind::Primary),
+                    ("secondary", MarkKind::Secondary),
+                ])
+            })?,
+            when: o.text("when")?,
+            valuation: o.need("valuation", read_figure)?,
+        })
+    })
+}
+
+fn read_round(at: At<'_>) -> Result<Round, FieldError> {
+    at.object(&["label", "status", "total", "tranches"], |o| {
+        Ok(Round {
+            label: o.text("label")?,
+            status: o.need("status", read_status)?,
+            total: o.need("total", read_reported)?,
+            tranches: o.need("tranches", |at| at.list(read_tranche))?,
+        })
+    })
+}
+
+fn read_tranche(at: At<'_>) -> Result<Tranche, FieldError> {
+    at.object(&["id", "label", "source", "investors"], |o| {
+        Ok(Tranche {
+            id: o.text("id")?,
+            label: o.text("label")?,
+            source: o.text("source")?,
+            investors: o.list("investors", read_investor)?,
+        })
+    })
+}
+
+fn read_investor(at: At<'_>) -> Result<Investor, FieldError> {
+    at.object(&["id", "name", "status", "source", "amount"], |o| {
+        Ok(Investor {
+            id: o.text("id")?,
+            name: o.text("name")?,
+            status: o.get("status", read_status)?,
+            source: o.text("source")?,
+            amount: o.get("amount", read_reported)?,
+        })
+    })
+}
+
+fn read_separate_deal(at: At<'_>) -> Result<SeparateDeal, FieldError> {
+    at.object(
+        &["id", "investor", "status", "amount", "on_by_default"],
+        |o| {
+            Ok(SeparateDeal {
+                id: o.text("id")?,
+                investor: o.text("investor")?,
+                status: o.need("status", read_status)?,
+                amount: o.need("amount", read_reported)?,
+                on_by_default: o.get("on_by_default", |at| at.boolean())?.unwrap_or(false),
+            })
+        },
+    )
+}
+
+fn read_comparison(at: At<'_>) -> Result<Comparison, FieldError> {
+    at.object(&["id", "label", "amount"], |o| {
+        Ok(Comparison {
+            id: o.text("id")?,
+            label: o.text("label")?,
+            amount: o.need("amount", read_figure)?,
+        })
+    })
+}
+
+fn read_fact(at: At<'_>) -> Result<Fact, FieldError> {
+    at.object(
+        &["id", "label", "count", "unit", "qualifier", "source"],
+        |o| {
+            Ok(Fact {
+                id: o.text("id")?,
+                label: o.text("label")?,
+                count: o.amount("count")?,
+                unit: o.text("unit")?,
+                qualifier: o.get("qualifier", read_qualifier)?.unwrap_or_default(),
+                source: o.text("source")?,
+            })
+        },
+    )
+}
+
+fn read_timeline_event(at: At<'_>) -> Result<TimelineEvent, FieldError> {
+    at.object(&["when", "event", "source"], |o| {
+        Ok(TimelineEvent {
+            when: o.text("when")?,
+            event: o.text("event")?,
+            source: o.text("source")?,
+        })
+    })
 }

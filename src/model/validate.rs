@@ -31,8 +31,8 @@ pub struct FieldError {
 /// What is wrong with a field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    /// The JSON does not have the story's shape (wrong type, unknown or missing field, or an
-    /// amount that does not parse); serde's message, or the amount parser's.
+    /// The JSON does not have the story's shape: a wrong type, an unknown or missing field, an
+    /// amount that does not parse, or text that is not JSON at all.
     Shape(String),
     /// The format version is not one this build reads.
     UnsupportedVersion(u32),
@@ -159,25 +159,12 @@ impl StoryError {
     pub fn errors(&self) -> &[FieldError] {
         &self.errors
     }
+}
 
-    pub(crate) fn from_shape<E: fmt::Display>(error: serde_path_to_error::Error<E>) -> Self {
-        // `?` stands for a key serde had not read yet (a syntax error): leave it out.
-        let path = error.path().to_string();
-        let path = path.trim_end_matches('?').trim_end_matches('.');
-        let path = if path.is_empty() {
-            "(the story)".to_owned()
-        } else {
-            path.to_owned()
-        };
-        // serde-wasm-bindgen's errors are JS `Error`s, whose text starts with "Error: ".
-        let message = error.into_inner().to_string();
-        let message = message
-            .strip_prefix("Error: ")
-            .unwrap_or(&message)
-            .to_owned();
-        let problem = Problem::Shape(message);
+impl From<FieldError> for StoryError {
+    fn from(error: FieldError) -> Self {
         Self {
-            errors: vec![FieldError { path, problem }],
+            errors: vec![error],
         }
     }
 }

@@ -76,7 +76,7 @@ fn a_bad_story_is_an_error_naming_the_field() {
         .expect("a string version is refused");
     assert_eq!(
         message(error.into()),
-        "story file: version: invalid type: string \"1\", expected u32"
+        "story file: version: expected a whole number, found a string"
     );
 }
 
@@ -86,7 +86,7 @@ fn a_bad_scenario_is_an_error_naming_the_field() {
     let cases = [
         (r#"{ "pre_money": 500000000000, "round_total": "100B" }"#, "scenario: pre_money: amounts are strings such as \"50B\" or \"50000000000\", not JSON numbers, which can lose digits"),
         (r#"{ "pre_money": "500B", "round_total": "100B", "amounts": { "amazon": "60B" } }"#, "amounts.amazon: 60B is outside its range 10B to 50B"),
-        (r#"{ "pre_money": "500B" }"#, "scenario: missing field `round_total`"),
+        (r#"{ "pre_money": "500B" }"#, "scenario: round_total: is required but missing"),
     ];
     for (scenario, expected) in cases {
         let error = story.compute(object(scenario)).expect_err(scenario);
