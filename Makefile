@@ -4,12 +4,12 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8000
 
-.PHONY: help tools build demo test fmt clippy test-native test-chrome test-firefox clean
+.PHONY: help tools build demo test fmt clippy test-native test-chrome test-firefox test-page clean
 
 help:
 	@echo "make demo   build the site into dist/ and serve it on http://127.0.0.1:$(PORT)/"
 	@echo "make build  build the site into dist/ without serving it"
-	@echo "make test   fmt, clippy, native tests, browser tests in headless Chrome and Firefox"
+	@echo "make test   fmt, clippy, native tests, browser tests in headless Chrome and Firefox, page tests"
 
 tools:
 	@scripts/install-tools.sh
@@ -21,8 +21,8 @@ demo: build
 	@echo "Serving dist/ at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	@python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
-test: tools fmt clippy test-native test-chrome test-firefox
-	@echo "All checks passed: fmt, clippy, native, Chrome, Firefox."
+test: tools fmt clippy test-native test-chrome test-firefox test-page
+	@echo "All checks passed: fmt, clippy, native, Chrome, Firefox, pages."
 
 fmt:
 	@echo "== cargo fmt --check"
@@ -47,6 +47,11 @@ test-firefox:
 	@echo "== browser tests in headless Firefox (Debian's firefox-esr)"
 	@env -u CHROMEDRIVER GECKODRIVER=$(HOME)/.cargo/bin/geckodriver \
 	  wasm-pack --log-level warn test --headless --firefox -- --test web
+
+# The built site (release wasm after wasm-opt) in headless Chromium, through playwright-core.
+test-page: build
+	@echo "== page tests: dist/ in headless Chromium (playwright-core)"
+	@node --test tests/page/
 
 clean:
 	rm -rf dist pkg target

@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 
 wasm-pack --log-level error build --release --target web --out-dir pkg --no-pack
 test -s pkg/round_explainer_bg.wasm || { echo "wasm-pack did not produce pkg/round_explainer_bg.wasm" >&2; exit 1; }
+# wasm-pack's own wasm-opt step is off (Cargo.toml): npm's binaryen is current, Debian's is not.
+node_modules/.bin/wasm-opt -Oz pkg/round_explainer_bg.wasm -o pkg/round_explainer_bg.wasm
 
 rm -rf dist
 mkdir -p dist/pkg

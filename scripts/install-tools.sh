@@ -17,7 +17,6 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 missing_debs=()
-command -v wasm-opt >/dev/null || missing_debs+=(binaryen)
 [ -x /usr/bin/chromium ] || missing_debs+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing_debs+=(chromium-driver)
 command -v firefox-esr >/dev/null || command -v firefox >/dev/null || missing_debs+=(firefox-esr)
@@ -44,4 +43,11 @@ fi
 if [ "$(installed_version geckodriver)" != "$GECKODRIVER_VERSION" ]; then
   log "installing geckodriver $GECKODRIVER_VERSION (a few minutes)"
   cargo install -q geckodriver --version "$GECKODRIVER_VERSION" --force
+fi
+
+# npm packages (package-lock.json): a current wasm-opt (binaryen 132; Debian's 108 corrupts
+# wasm-bindgen's externref table) and, for page tests, playwright-core.
+if ! npm ls --silent >/dev/null 2>&1; then
+  log "installing npm packages (npm ci)"
+  npm ci --silent --no-audit --no-fund
 fi

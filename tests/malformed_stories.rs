@@ -110,11 +110,16 @@ fn all_problems_are_reported_at_once() {
 fn deep_nesting_and_repeated_keys_are_refused() {
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     let error = parse_story(&deep).expect_err("10,000 levels").to_string();
-    assert!(error.starts_with("(the document): the document nests deeper than 32 levels"), "{error}");
+    assert!(
+        error.starts_with("(the document): the document nests deeper than 32 levels"),
+        "{error}"
+    );
 
     let mut story: Value = serde_json::from_str(ARTICLE_STORY).unwrap();
     story["version"] = Value::from(1);
-    let text = story.to_string().replacen("\"version\":1", "\"version\":1,\"version\":2", 1);
+    let text = story
+        .to_string()
+        .replacen("\"version\":1", "\"version\":1,\"version\":2", 1);
     let error = parse_story(&text).expect_err("a repeated key").to_string();
     assert_eq!(error, "version: this field appears twice");
 }

@@ -55,6 +55,15 @@ impl std::error::Error for AmountError {}
 ///
 /// Fractions are exact (`"37.5B"` is 37 500 000 000). Negative amounts, floats in exponent
 /// notation and anything that would lose digits are refused.
+///
+/// ```
+/// use round_explainer::model::money::parse_amount;
+/// use rust_decimal::Decimal;
+///
+/// assert_eq!(parse_amount("$50 billion"), Ok(Decimal::from(50_000_000_000u64)));
+/// assert_eq!(parse_amount("37.5B"), Ok(Decimal::from(37_500_000_000u64)));
+/// assert!(parse_amount("-5B").is_err());
+/// ```
 pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
@@ -125,6 +134,15 @@ pub enum Style {
 
 /// Formats an amount for readers with at most two decimals of its unit:
 /// `$50B`, `$37.5 billion`, `$1.25T`, `$500M`, `$16,000`.
+///
+/// ```
+/// use round_explainer::model::money::{format_money, Style};
+/// use rust_decimal::Decimal;
+///
+/// let post_money = Decimal::from(630_000_000_000u64);
+/// assert_eq!(format_money(post_money, "$", Style::Short), "$630B");
+/// assert_eq!(format_money(post_money, "$", Style::Long), "$630 billion");
+/// ```
 pub fn format_money(amount: Decimal, currency_symbol: &str, style: Style) -> String {
     let sign = if amount.is_sign_negative() && !amount.is_zero() {
         "-"
