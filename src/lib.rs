@@ -12,6 +12,7 @@
 #![deny(missing_docs)]
 
 pub mod model;
+pub mod view;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -61,29 +62,41 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 }
 
 /// A JS value as a JSON tree; `what` names it in errors.
-fn read_node(value: JsValue, what: &str) -> Result<Node, JsError> {
+fn node_from_js(value: JsValue, what: &str) -> Result<Node, String> {
     serde_wasm_bindgen::from_value(value).map_err(|error| {
         // serde-wasm-bindgen's errors are JS `Error`s, whose text starts with "Error: ".
         let message = error.to_string();
-        JsError::new(&format!(
+        format!(
             "{what}: {}",
             message.strip_prefix("Error: ").unwrap_or(&message)
-        ))
+        )
     })
 }
 
-fn read_story(story: JsValue) -> Result<Story, JsError> {
-    let node = read_node(story, "story file")?;
-    Story::from_node(&node).map_err(|error| JsError::new(&format!("story file: {error}")))
+fn story_from_js(story: JsValue) -> Result<Story, String> {
+    let node = node_from_js(story, "story file")?;
+    Story::from_node(&node).map_err(|error| format!("story file: {error}"))
 }
 
-/// Reads the reader's choices; `undefined` or `null` means the article's figures.
-fn read_scenario(story: &Story, scenario: JsValue) -> Result<Scenario, JsError> {
+/// Reads the reader's choices; `undefined` or `null` means none.
+fn scenario_from_js(scenario: JsValue) -> Result<Option<Scenario>, String> {
     if scenario.is_undefined() || scenario.is_null() {
-        return Ok(Scenario::article(story));
+        return Ok(None);
     }
-    let node = read_node(scenario, "scenario")?;
-    Scenario::from_node(&node).map_err(|error| JsError::new(&format!("scenario: {error}")))
+    let node = node_from_js(scenario, "scenario")?;
+    Scenario::from_node(&node)
+        .map(Some)
+        .map_err(|error| format!("scenario: {error}"))
+}
+
+fn read_story(story: JsValue) -> Result<Story, JsError> {
+    story_from_js(story).map_err(|error| JsError::new(&error))
+}
+
+/// The reader's choices, or the article's figures for `undefined`.
+fn read_scenario(story: &Story, scenario: JsValue) -> Result<Scenario, JsError> {
+    let scenario = scenario_from_js(scenario).map_err(|error| JsError::new(&error))?;
+    Ok(scenario.unwrap_or_else(|| Scenario::article(story)))
 }
 
 /// Computes the outcome of a scenario for a story (both plain objects, e.g. from `JSON.parse`).
@@ -172,4 +185,83 @@ impl RoundStory {
     pub fn from_fragment(&self, fragment: &str) -> Result<JsValue, JsError> {
         to_js(&from_fragment(&self.story, fragment))
     }
+}
+
+/// An explainer mounted in a page element.
+#[wasm_bindgen]
+pub struct Explainer {
+    view: Option<view::Explainer>,
+}
+
+#[wasm_bindgen]
+impl Explainer {
+    /// Draws the explainer for `story` (a plain object) into `host`. `scenario` may be
+    /// `undefined` for the article's figures; with `url_state`, the scenario is read from and
+    /// written to the page's URL fragment. A bad story is shown as an error in `host`, and thrown.
+    pub fn mount(
+        host: &web_sys::Element,
+        story: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Scenario | undefined")] scenario: JsValue,
+        url_state: bool,
+    ) -> Result<Explainer, JsError> {
+        let mounted = story_from_js(story).and_then(|story| {
+            let scenario = scenario_from_js(scenario)?;
+            view::Explainer::mount(host, story, scenario, view::Options { url_state })
+        });
+        match mounted {
+            Ok(view) => Ok(Explainer { view: Some(view) }),
+            Err(message) => {
+                view::show_error(host, &message);
+                Err(JsError::new(&message))
+            }
+        }
+    }
+
+    fn mounted(&self) -> Result<&view::Explainer, JsError> {
+        self.view
+            .as_ref()
+            .ok_or_else(|| JsError::new("the explainer has been unmounted"))
+    }
+
+    /// The reader's current choices.
+    #[wasm_bindgen(unchecked_return_type = "Scenario")]
+    pub fn scenario(&self) -> Result<JsValue, JsError> {
+        to_js(&self.mounted()?.scenario())
+    }
+
+    /// What the current choices mean.
+    #[wasm_bindgen(unchecked_return_type = "Outcome")]
+    pub fn outcome(&self) -> Result<JsValue, JsError> {
+        to_js(&self.mounted()?.outcome())
+    }
+
+    /// Sets the choices (brought inside their ranges) and redraws.
+    #[wasm_bindgen(js_name = setScenario)]
+    pub fn set_scenario(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
+    ) -> Result<(), JsError> {
+        let view = self.mounted()?;
+        let scenario = scenario_from_js(scenario).map_err(|error| JsError::new(&error))?;
+        view.set_scenario(scenario.unwrap_or_else(|| view.article_scenario()));
+        Ok(())
+    }
+
+    /// Highlights a part of the explainer (`round`, `ownership`, `comparisons`, `timeline`,
+    /// `headline`, `controls`), or none with `undefined`.
+    pub fn highlight(&self, part: Option<String>) -> Result<(), JsError> {
+        self.mounted()?.highlight(part.as_deref());
+        Ok(())
+    }
+
+    /// Removes the explainer's nodes, listeners and timers. Calling it again does nothing.
+    pub fn unmount(&mut self) {
+        self.view = None;
+    }
+}
+
+/// How many event listeners and timers all mounted explainers hold: zero once all are unmounted.
+#[wasm_bindgen(js_name = liveListenerCount)]
+pub fn live_listener_count() -> usize {
+    view::listener::live_count()
 }

@@ -28,11 +28,7 @@ fn assert_quoted(story: &Story, what: &str, source: &str, words: String, qualifi
         .source(source)
         .unwrap_or_else(|| panic!("{what}: no source {source}"))
         .quote;
-    let phrase = if qualifier.words().is_empty() {
-        words
-    } else {
-        format!("{} {words}", qualifier.words())
-    };
+    let phrase = qualifier.phrase(&words);
     assert!(
         quote.contains(&phrase),
         "{what}: {phrase:?} is not in its source {source}: {quote:?}"

@@ -3,12 +3,14 @@
 //! A [`Story`] (read from a story file and validated) plus a [`Scenario`] (the reader's
 //! choices) gives an [`Outcome`] (money, stakes, dilution, comparisons), computed exactly.
 
+pub mod export;
 pub mod fragment;
 pub mod money;
 pub mod node;
 pub mod outcome;
 pub mod scenario;
 pub mod share;
+pub mod steps;
 pub mod story;
 pub mod validate;
 

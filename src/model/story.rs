@@ -123,6 +123,14 @@ impl Qualifier {
         }
     }
 
+    /// The figure with its qualifier, as readers say it: "as much as $50 billion", "$11 billion".
+    pub fn phrase(self, amount: &str) -> String {
+        match self.words() {
+            "" => amount.to_owned(),
+            words => format!("{words} {amount}"),
+        }
+    }
+
     /// True when the figure is the most the article allows ("as much as", "up to").
     pub fn is_upper_bound(self) -> bool {
         matches!(self, Self::AsMuchAs | Self::UpTo)

@@ -1,4 +1,5 @@
-// The built article page over http: the release wasm loads and shows the default figures.
+// The built article page over http: the release wasm loads, the explainer shows the default
+// figures beside the article, follows the reader's scrolling, and keeps its state in the URL.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serveDist, launchChromium, watchErrors } from "./harness.mjs";
@@ -14,14 +15,56 @@ after(async () => {
   server?.close();
 });
 
-test("dist/index.html loads the release wasm and shows the default figures", async () => {
-  const page = await browser.newPage();
+async function open(options = {}) {
+  const page = await browser.newPage(options);
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(server.url + (options.hash ?? ""));
   await page.waitForSelector("#explainer[data-ready]", { timeout: 10_000 });
-  const text = await page.textContent("#explainer");
-  assert.match(text, /Post-money valuation: \$600 billion/);
-  assert.match(text, /Amazon's stake: 8\.33%/);
+  return { page, errors };
+}
+
+test("dist/index.html shows the article and the default figures", async () => {
+  const { page, errors } = await open({ viewport: { width: 1280, height: 900 } });
+  const headline = await page.textContent(".rx-headline");
+  for (const figure of ["$100B", "$600B", "8.33%", "16.67%"]) assert.ok(headline.includes(figure), `${figure} in ${headline}`);
+  const article = await page.textContent("article");
+  assert.match(article, /Amazon is in active discussions to invest as much as \$50 billion/);
+  assert.doesNotMatch(article, /Photo: Bloomberg|\.jpg\)/, "no caption leftovers");
+  const [text, explainer] = await Promise.all([page.$(".lede").then((e) => e.boundingBox()), page.$("#explainer").then((e) => e.boundingBox())]);
+  assert.ok(explainer.x > text.x + text.width, "side by side at 1280 px");
   assert.deepEqual(errors, [], "no console errors");
+  await page.close();
+});
+
+test("at 375 px the explainer follows the lede, in one column", async () => {
+  const { page, errors } = await open({ viewport: { width: 375, height: 800 } });
+  const [lede, explainer, rest] = await Promise.all(
+    [".lede", "#explainer", ".rest"].map((s) => page.$(s).then((e) => e.boundingBox())),
+  );
+  assert.ok(lede.y + lede.height <= explainer.y && explainer.y + explainer.height <= rest.y, "stacked in reading order");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.equal(overflow, 0, "nothing wider than the phone");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the paragraph being read highlights its part of the explainer, and back", async () => {
+  const { page } = await open({ viewport: { width: 1280, height: 900 } });
+  const highlighted = () => page.getAttribute(".rx", "data-highlight");
+  await page.evaluate(() => document.querySelector(".rest p[data-part=comparisons]").scrollIntoView({ block: "center" }));
+  await page.waitForFunction(() => document.querySelector(".rx").dataset.highlight === "comparisons");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForFunction(() => document.querySelector(".rx").dataset.highlight !== "comparisons");
+  assert.notEqual(await highlighted(), "comparisons", "scrolling back restores the earlier state");
+  await page.close();
+});
+
+test("the scenario is shared through the URL fragment", async () => {
+  const { page } = await open({ hash: "#v1&amazon=40B&softbank=on" });
+  const headline = await page.textContent(".rx-headline");
+  // $500B + $100B round + SoftBank's $30B; Amazon's $40B of it is 40/630.
+  assert.ok(headline.includes("$630B") && headline.includes("6.35%"), headline);
+  await page.click("button[data-preset=article]");
+  assert.equal(await page.evaluate(() => location.hash), "", "defaults are omitted");
   await page.close();
 });

@@ -1,0 +1,245 @@
+//! Every figure of a scenario as rows: the explainer's data table, and "Get the data" as CSV
+//! and JSON. Each row says where its value comes from.
+
+use rust_decimal::Decimal;
+
+use super::money::{format_money, Style};
+use super::outcome::{HoldingKind, Outcome};
+use super::scenario::Scenario;
+use super::story::{ReportedAmount, Story};
+
+/// Where a value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// As the article reports it.
+    Reported,
+    /// The reader moved it within the story's range.
+    ReadersChoice,
+    /// An assumption the article does not give (the price of the round).
+    Assumption,
+    /// Computed from the other rows.
+    Computed,
+}
+
+impl Basis {
+    /// Plain words for readers and data files.
+    pub fn label(self) -> &'static str {
+        match self {
+            Basis::Reported => "reported",
+            Basis::ReadersChoice => "reader's choice",
+            Basis::Assumption => "assumption",
+            Basis::Computed => "computed",
+        }
+    }
+}
+
+/// One figure of the current scenario.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataRow {
+    /// What the figure is: "Post-money valuation".
+    pub figure: String,
+    /// The exact value: an amount in currency units, or a percentage.
+    pub value: Decimal,
+    /// `"USD"` (the story's currency) or `"percent"`.
+    pub unit: String,
+    /// The value as shown to readers: "$600B", "8.33%".
+    pub display: String,
+    /// Where it comes from.
+    pub basis: Basis,
+    /// The id of the article sentence it comes from, for reported figures.
+    pub source: Option<String>,
+}
+
+/// The rows of a scenario's outcome, in reading order.
+pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<DataRow> {
+    let symbol = story.currency_symbol();
+    let money = |figure: String, value: Decimal, basis: Basis, source: Option<&str>| DataRow {
+        figure,
+        value,
+        unit: story.currency.clone(),
+        display: format_money(value, &symbol, Style::Short),
+        basis,
+        source: source.map(str::to_owned),
+    };
+    let percent = |figure: String, value: Decimal| DataRow {
+        figure,
+        value,
+        unit: "percent".to_owned(),
+        display: format!("{value}%"),
+        basis: Basis::Computed,
+        source: None,
+    };
+
+    let mut rows = vec![money(
+        story.pre_money.label.clone(),
+        outcome.pre_money,
+        Basis::Assumption,
+        None,
+    )];
+    let (basis, source) = chosen(&story.round.total, scenario.round_total.0);
+    rows.push(money(
+        story.round.label.clone(),
+        outcome.round.total,
+        basis,
+        source,
+    ));
+    for holding in &outcome.holdings {
+        let reported = match holding.kind {
+            HoldingKind::Investor => story
+                .investors()
+                .find(|i| i.id == holding.id)
+                .and_then(|i| i.amount.as_ref()),
+            HoldingKind::SeparateDeal => story
+                .separate_deals
+                .iter()
+                .find(|d| d.id == holding.id)
+                .map(|d| &d.amount),
+            HoldingKind::Existing | HoldingKind::Undisclosed => None,
+        };
+        match (holding.kind, reported) {
+            (HoldingKind::Undisclosed, _) => rows.push(money(
+                "Rest of the round, amounts not reported".to_owned(),
+                holding.amount,
+                Basis::Computed,
+                None,
+            )),
+            (_, Some(reported)) => {
+                let (basis, source) = chosen(reported, holding.amount);
+                rows.push(money(
+                    format!("{}'s investment", holding.name),
+                    holding.amount,
+                    basis,
+                    source,
+                ));
+            }
+            _ => {}
+        }
+    }
+    rows.push(money(
+        "New money in all".to_owned(),
+        outcome.new_money,
+        Basis::Computed,
+        None,
+    ));
+    rows.push(money(
+        "Post-money valuation".to_owned(),
+        outcome.post_money,
+        Basis::Computed,
+        None,
+    ));
+    for holding in &outcome.holdings {
+        let name = match holding.kind {
+            HoldingKind::Undisclosed => "Investors whose amounts are not reported",
+            _ => &holding.name,
+        };
+        rows.push(percent(
+            format!("Stake after the deal: {name}"),
+            holding.display_percent,
+        ));
+    }
+    rows.push(percent(
+        "Dilution of existing holders".to_owned(),
+        outcome.dilution_percent,
+    ));
+    for (comparison, result) in story.comparisons.iter().zip(&outcome.comparisons) {
+        rows.push(money(
+            comparison.label.clone(),
+            result.amount,
+            Basis::Reported,
+            Some(&comparison.amount.source),
+        ));
+    }
+    rows
+}
+
+/// Reported when the value is the article's, else the reader's choice.
+fn chosen(reported: &ReportedAmount, value: Decimal) -> (Basis, Option<&str>) {
+    if value == reported.value.0 {
+        (Basis::Reported, Some(reported.source.as_str()))
+    } else {
+        (Basis::ReadersChoice, None)
+    }
+}
+
+/// The rows as CSV (RFC 4180), with the quoted sentence of each reported figure.
+pub fn to_csv(story: &Story, rows: &[DataRow]) -> String {
+    let mut csv = String::from("figure,value,unit,basis,source\r\n");
+    for row in rows {
+        let quote = row
+            .source
+            .as_deref()
+            .and_then(|id| story.source(id))
+            .map_or("", |s| s.quote.as_str());
+        let fields = [
+            row.figure.as_str(),
+            &row.value.to_string(),
+            &row.unit,
+            row.basis.label(),
+            quote,
+        ];
+        let line: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
+        csv.push_str(&line.join(","));
+        csv.push_str("\r\n");
+    }
+    csv
+}
+
+fn csv_field(text: &str) -> String {
+    // A leading =, +, - or @ would be a formula in a spreadsheet; a quote mark keeps it text.
+    let guarded = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if guarded.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+/// The rows as a JSON document: `{ "story": id, "figures": [{ figure, value, unit, basis, source }] }`.
+/// Values are strings, so no digit is lost.
+pub fn to_json(story: &Story, rows: &[DataRow]) -> String {
+    let mut json = format!(
+        "{{\n  \"story\": {},\n  \"figures\": [",
+        json_string(&story.id)
+    );
+    for (index, row) in rows.iter().enumerate() {
+        let quote = row
+            .source
+            .as_deref()
+            .and_then(|id| story.source(id))
+            .map(|s| json_string(&s.quote));
+        json.push_str(if index == 0 { "\n    " } else { ",\n    " });
+        json.push_str(&format!(
+            "{{ \"figure\": {}, \"value\": \"{}\", \"unit\": {}, \"basis\": \"{}\", \"source\": {} }}",
+            json_string(&row.figure),
+            row.value,
+            json_string(&row.unit),
+            row.basis.label(),
+            quote.unwrap_or_else(|| "null".to_owned())
+        ));
+    }
+    json.push_str("\n  ]\n}\n");
+    json
+}
+
+fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            // `<` escaped too, so the document is safe to inline in a <script> element.
+            c if (c as u32) < 0x20 || c == '<' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,0 +1,166 @@
+//! Slider positions for a range. Browsers give a range input's value as a float, so money never
+//! goes through it: the input holds a whole position index, and this maps it to an exact amount.
+
+use rust_decimal::Decimal;
+
+use super::story::{Amount, Range};
+
+/// The most positions a slider gets; a finer step is coarsened to this.
+pub const MAX_POSITIONS: u32 = 10_000;
+
+/// The exact amounts a slider can take: `low`, `low + step`, …, and `high` last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Steps {
+    low: Decimal,
+    high: Decimal,
+    step: Decimal,
+    last: u32,
+}
+
+impl Steps {
+    /// The positions of a range, with its step (or a hundredth of its span).
+    pub fn of(range: &Range) -> Steps {
+        let (low, high) = (range.low.0, range.high.0);
+        let span = high - low;
+        if span.is_zero() {
+            return Steps {
+                low,
+                high,
+                step: Decimal::ONE,
+                last: 0,
+            };
+        }
+        let positions = Decimal::from(MAX_POSITIONS);
+        let mut step = range
+            .step
+            .map_or(span / Decimal::ONE_HUNDRED, |step| step.0);
+        if span / step > positions {
+            step = span / positions;
+        }
+        let whole_steps = (span / step).floor();
+        let whole_steps = u32::try_from(whole_steps.mantissa())
+            .unwrap_or(MAX_POSITIONS)
+            .min(MAX_POSITIONS);
+        // A span that is not a whole number of steps still ends at `high`.
+        let ends_short = low + step * Decimal::from(whole_steps) < high;
+        let last = if ends_short {
+            whole_steps + 1
+        } else {
+            whole_steps
+        };
+        Steps {
+            low,
+            high,
+            step,
+            last,
+        }
+    }
+
+    /// The index of the last position (`high`).
+    pub fn last(&self) -> u32 {
+        self.last
+    }
+
+    /// The amount at a position; positions past the end give `high`.
+    pub fn value_at(&self, index: u32) -> Amount {
+        if index >= self.last {
+            return Amount(self.high);
+        }
+        Amount((self.low + self.step * Decimal::from(index)).min(self.high))
+    }
+
+    /// The position nearest to an amount.
+    pub fn index_of(&self, value: Amount) -> u32 {
+        if value.0 <= self.low || self.last == 0 {
+            return 0;
+        }
+        if value.0 >= self.high {
+            return self.last;
+        }
+        let index = ((value.0 - self.low) / self.step).round();
+        let index = u32::try_from(index.mantissa()).map_or(self.last, |index| index.min(self.last));
+        // The last position can be closer than a whole step to the one before it.
+        let before_last = index + 1 == self.last;
+        if before_last && self.high - value.0 < value.0 - self.value_at(index).0 {
+            return self.last;
+        }
+        index
+    }
+
+    /// How many positions PageUp and PageDown move: a tenth of the range, at least one.
+    pub fn page(&self) -> u32 {
+        (self.last / 10).max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::money::parse_amount;
+
+    fn range(low: &str, high: &str, step: Option<&str>) -> Range {
+        let amount = |text: &str| Amount(parse_amount(text).unwrap());
+        Range {
+            low: amount(low),
+            high: amount(high),
+            step: step.map(amount),
+            assumption: None,
+        }
+    }
+
+    fn text(amount: Amount) -> String {
+        crate::model::money::format_exact(amount.0)
+    }
+
+    #[test]
+    fn positions_are_exact_amounts() {
+        let cases = [
+            // (low, high, step, last index, value at 1, value at last)
+            ("10B", "50B", Some("1B"), 40, "11B", "50B"),
+            ("300B", "1T", Some("10B"), 70, "310B", "1T"),
+            ("0", "1B", None, 100, "10M", "1B"),
+            ("0", "10", Some("3"), 4, "3", "10"),
+            ("5B", "5B", None, 0, "5B", "5B"),
+            ("0", "1", Some("0.00000001"), 10_000, "0.0001", "1"),
+        ];
+        for (low, high, step, last, first, end) in cases {
+            let steps = Steps::of(&range(low, high, step));
+            assert_eq!(steps.last(), last, "{low}..{high} by {step:?}: last index");
+            assert_eq!(text(steps.value_at(1)), first, "{low}..{high}: position 1");
+            assert_eq!(
+                text(steps.value_at(last)),
+                end,
+                "{low}..{high}: last position"
+            );
+            assert_eq!(
+                steps.index_of(steps.value_at(last)),
+                last,
+                "{low}..{high}: round trip of the end"
+            );
+        }
+    }
+
+    #[test]
+    fn amounts_map_to_the_nearest_position() {
+        let steps = Steps::of(&range("0", "10", Some("3")));
+        let cases = [
+            ("0", 0),
+            ("1", 0),
+            ("2", 1),
+            ("9", 3),
+            ("9.5", 3),
+            ("9.6", 4),
+            ("10", 4),
+            ("99", 4),
+        ];
+        for (value, index) in cases {
+            assert_eq!(
+                steps.index_of(Amount(parse_amount(value).unwrap())),
+                index,
+                "position of {value}"
+            );
+        }
+        assert_eq!(steps.page(), 1, "a short range pages by one");
+        assert_eq!(Steps::of(&range("10B", "50B", Some("1B"))).page(), 4);
+    }
+}

@@ -1,0 +1,585 @@
+//! The explainer in the page: mounts into a host element, draws everything with web-sys, and
+//! owns its listeners and timers, which are removed with its nodes when it is dropped.
+//!
+//! Events are delegated to the explainer's root (one `input`, `change`, `keydown` and `click`
+//! listener), so the parts redrawn on every change need no listeners of their own.
+
+mod charts;
+mod controls;
+mod details;
+mod dom;
+mod figures;
+pub mod listener;
+mod provenance;
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
+
+use crate::model::export::{data_rows, to_csv, to_json};
+use crate::model::fragment::{from_fragment, to_fragment};
+use crate::model::money::{format_money, Style};
+use crate::model::story::Amount;
+use crate::model::{compute, Outcome, Preset, Scenario, Story};
+use controls::{Controls, PRE, ROUND};
+use dom::{append, replace_children, set, Dom};
+use listener::{Listener, Timeout};
+use provenance::{note, Ref};
+
+/// How long input must rest before the live region announces the new figures.
+const ANNOUNCE_AFTER_MS: i32 = 700;
+
+/// Options for [`Explainer::mount`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Keep the scenario in the page's URL fragment (one explainer per page should).
+    pub url_state: bool,
+}
+
+/// A mounted explainer. Dropping it removes its nodes, listeners and timers.
+pub struct Explainer {
+    state: Rc<RefCell<State>>,
+    _listeners: Vec<Listener>,
+}
+
+/// The parts redrawn on every change.
+struct Parts {
+    headline: Element,
+    round: Element,
+    ownership: Element,
+    comparisons: Element,
+    table_body: Element,
+    provenance: Element,
+    live: Element,
+}
+
+struct State {
+    story: Story,
+    scenario: Scenario,
+    outcome: Outcome,
+    dom: Dom,
+    root: Element,
+    id_prefix: String,
+    controls: Controls,
+    parts: Parts,
+    options: Options,
+    announce: Option<Timeout>,
+    /// The figure button whose provenance note is open.
+    open_ref: Option<Element>,
+    weak_self: Weak<RefCell<State>>,
+}
+
+thread_local! {
+    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
+fn section(dom: &Dom, part: &str, title: &str) -> (Element, Element) {
+    let section = dom.el("section", "rx-section");
+    set(&section, "data-part", part);
+    let heading = dom.text("h3", "rx-h", title);
+    let body = dom.el("div", "rx-body");
+    append(&section, &[&heading, &body]);
+    (section, body)
+}
+
+impl Explainer {
+    /// Draws the explainer for `story` into `host` (replacing what it holds), starting from
+    /// `scenario`, or from the URL fragment when `options.url_state` is set.
+    pub fn mount(
+        host: &Element,
+        story: Story,
+        scenario: Option<Scenario>,
+        options: Options,
+    ) -> Result<Explainer, String> {
+        let doc = host
+            .owner_document()
+            .ok_or("the host element is not in a document")?;
+        let dom = Dom { doc };
+        let id = NEXT_ID.with(|next| {
+            let id = next.get();
+            next.set(id.wrapping_add(1));
+            id
+        });
+        let id_prefix = format!("rx{id}");
+        let scenario = match (scenario, options.url_state) {
+            (Some(scenario), _) => scenario.clamped(&story),
+            (None, true) => from_fragment(&story, &location_hash()),
+            (None, false) => Scenario::article(&story),
+        };
+        let outcome = compute(&story, &scenario).map_err(|error| error.to_string())?;
+
+        let root = dom.el("div", "rx");
+        set(&root, "data-story", &story.id);
+        let title = dom.text("h2", "rx-title", &story.title);
+        let status = dom.text(
+            "p",
+            "rx-status",
+            &format!(
+                "Status: {}. Reported figures can be tapped to see the article's sentence; the price of the round is an assumption.",
+                story.round.status.label()
+            ),
+        );
+        let headline = dom.el("div", "rx-headline");
+        set(&headline, "data-part", "headline");
+        let provenance = dom.el("div", "rx-provenance");
+        set(&provenance, "id", &format!("{id_prefix}-note"));
+        set(&provenance, "role", "note");
+        provenance.toggle_attribute_with_force("hidden", true).ok();
+        let controls = Controls::build(&dom, &story, &id_prefix);
+        let (round_section, round) = section(&dom, "round", "The round, by tranche");
+        let (ownership_section, ownership) = section(&dom, "ownership", "Who would own what");
+        let (compare_section, comparisons) = section(
+            &dom,
+            "comparisons",
+            &format!("How big is {}'s money?", focus_name(&story)),
+        );
+        let (timeline_section, timeline_body) =
+            section(&dom, "timeline", "Timeline from the article");
+        append(&timeline_body, &[&details::timeline(&dom, &story)]);
+        let (table_section, table_body_holder) = section(&dom, "table", "All figures");
+        let (table, table_body) = details::table(&dom);
+        append(&table_body_holder, &[&table]);
+        let live = dom.el("p", "rx-live");
+        set(&live, "aria-live", "polite");
+        set(&live, "role", "status");
+        append(
+            &root,
+            &[
+                &charts::defs(&dom, &id_prefix),
+                &title,
+                &status,
+                &headline,
+                &controls.element,
+                &round_section,
+                &ownership_section,
+                &compare_section,
+                &timeline_section,
+                &table_section,
+                &provenance,
+                &live,
+            ],
+        );
+        replace_children(host, &[&root]);
+
+        let state = Rc::new_cyclic(|weak_self| {
+            RefCell::new(State {
+                story,
+                scenario,
+                outcome,
+                dom,
+                root: root.clone(),
+                id_prefix,
+                controls,
+                parts: Parts {
+                    headline,
+                    round,
+                    ownership,
+                    comparisons,
+                    table_body,
+                    provenance,
+                    live,
+                },
+                options,
+                announce: None,
+                open_ref: None,
+                weak_self: weak_self.clone(),
+            })
+        });
+        state.borrow_mut().render(false);
+
+        let handler = |state: &Rc<RefCell<State>>, act: fn(&mut State, Event)| {
+            let weak = Rc::downgrade(state);
+            move |event: Event| {
+                // A handler that causes an event (a download link's click) must not re-enter.
+                if let Some(Ok(mut state)) =
+                    weak.upgrade().as_ref().map(|state| state.try_borrow_mut())
+                {
+                    act(&mut state, event);
+                }
+            }
+        };
+        let mut listeners = vec![
+            Listener::new(&root, "input", handler(&state, State::on_input)),
+            Listener::new(&root, "change", handler(&state, State::on_change)),
+            Listener::new(&root, "keydown", handler(&state, State::on_keydown)),
+            Listener::new(&root, "click", handler(&state, State::on_click)),
+        ];
+        if options.url_state {
+            if let Some(window) = web_sys::window() {
+                listeners.push(Listener::new(
+                    &window,
+                    "hashchange",
+                    handler(&state, State::on_hashchange),
+                ));
+            }
+        }
+        Ok(Explainer {
+            state,
+            _listeners: listeners,
+        })
+    }
+
+    /// The reader's current choices.
+    pub fn scenario(&self) -> Scenario {
+        self.state.borrow().scenario.clone()
+    }
+
+    /// What the current choices mean.
+    pub fn outcome(&self) -> Outcome {
+        self.state.borrow().outcome.clone()
+    }
+
+    /// The article's figures for this explainer's story.
+    pub fn article_scenario(&self) -> Scenario {
+        Scenario::article(&self.state.borrow().story)
+    }
+
+    /// Sets the choices (brought inside their ranges) and redraws.
+    pub fn set_scenario(&self, scenario: Scenario) {
+        let mut state = self.state.borrow_mut();
+        state.scenario = scenario.clamped(&state.story);
+        state.changed();
+    }
+
+    /// Highlights the part of the explainer a paragraph talks about (`round`, `ownership`,
+    /// `comparisons`, `timeline`, `headline`, `control-amazon`…), or none.
+    pub fn highlight(&self, part: Option<&str>) {
+        let state = self.state.borrow();
+        match part {
+            Some(part) => set(&state.root, "data-highlight", part),
+            None => {
+                let _ = state.root.remove_attribute("data-highlight");
+            }
+        }
+    }
+}
+
+impl Drop for Explainer {
+    fn drop(&mut self) {
+        let mut state = self.state.borrow_mut();
+        state.announce = None;
+        state.root.remove();
+    }
+}
+
+/// Shows an error in place of an explainer, as text, so the rest of the page keeps working.
+pub fn show_error(host: &Element, message: &str) {
+    let Some(doc) = host.owner_document() else {
+        return;
+    };
+    let dom = Dom { doc };
+    let error = dom.el("div", "rx rx-error");
+    set(&error, "role", "alert");
+    append(
+        &error,
+        &[
+            &dom.text("strong", "", "The explainer could not be shown. "),
+            &dom.text("span", "", message),
+        ],
+    );
+    replace_children(host, &[&error]);
+}
+
+fn focus_name(story: &Story) -> String {
+    story
+        .investors()
+        .find(|i| i.id == story.focus_investor)
+        .map_or_else(String::new, |i| i.name.clone())
+}
+
+fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The element an event came from, if it is one.
+fn target_element(event: &Event) -> Option<Element> {
+    event.target()?.dyn_into::<Element>().ok()
+}
+
+impl State {
+    /// Recomputes after a change of choices, redraws, and writes the URL.
+    fn changed(&mut self) {
+        match compute(&self.story, &self.scenario) {
+            Ok(outcome) => self.outcome = outcome,
+            // Choices come only from the controls, which stay inside the ranges; should that ever
+            // fail, the last good figures stay and the reason is shown.
+            Err(error) => {
+                self.parts
+                    .live
+                    .set_text_content(Some(&format!("Could not compute this scenario: {error}")));
+                return;
+            }
+        }
+        self.render(true);
+        self.schedule_announcement();
+    }
+
+    fn render(&mut self, write_url: bool) {
+        self.close_note();
+        let (dom, story, scenario, outcome) =
+            (&self.dom, &self.story, &self.scenario, &self.outcome);
+        let tiles = figures::headline(dom, story, scenario, outcome);
+        replace_children(&self.parts.headline, &tiles.iter().collect::<Vec<_>>());
+        let round = charts::round_chart(dom, &self.id_prefix, story, outcome);
+        replace_children(&self.parts.round, &round.iter().collect::<Vec<_>>());
+        let ownership = charts::ownership_chart(dom, &self.id_prefix, outcome);
+        replace_children(&self.parts.ownership, &ownership.iter().collect::<Vec<_>>());
+        let comparisons = charts::comparisons(dom, story, outcome);
+        replace_children(
+            &self.parts.comparisons,
+            &comparisons.iter().collect::<Vec<_>>(),
+        );
+        let rows = details::table_rows(dom, &data_rows(story, scenario, outcome));
+        replace_children(&self.parts.table_body, &rows.iter().collect::<Vec<_>>());
+        self.controls.sync(story, scenario, outcome);
+        if write_url && self.options.url_state {
+            write_fragment(&to_fragment(story, scenario));
+        }
+    }
+
+    /// Announces the headline figures once input has rested, through the one live region.
+    fn schedule_announcement(&mut self) {
+        let weak = self.weak_self.clone();
+        self.announce = Timeout::new(ANNOUNCE_AFTER_MS, move || {
+            if let Some(state) = weak.upgrade() {
+                let mut state = state.borrow_mut();
+                let text = state.summary();
+                state.parts.live.set_text_content(Some(&text));
+                state.announce = None;
+            }
+        });
+    }
+
+    /// The headline figures in one sentence.
+    fn summary(&self) -> String {
+        let symbol = self.story.currency_symbol();
+        let long = |amount| format_money(amount, &symbol, Style::Long);
+        let focus = self
+            .outcome
+            .holdings
+            .iter()
+            .find(|h| h.id == self.story.focus_investor);
+        let stake = focus.map_or(String::new(), |f| {
+            format!(" {} would own {}%.", f.name, f.display_percent)
+        });
+        format!(
+            "Round {}; valuation after the deal {}.{stake} Existing holders diluted by {}%.",
+            long(self.outcome.round.total),
+            long(self.outcome.post_money),
+            self.outcome.dilution_percent
+        )
+    }
+
+    fn set_amount(&mut self, key: &str, value: Amount) {
+        match key {
+            PRE => self.scenario.pre_money = value,
+            ROUND => self.scenario.round_total = value,
+            id => {
+                self.scenario.amounts.insert(id.to_owned(), value);
+            }
+        }
+    }
+
+    fn on_input(&mut self, event: Event) {
+        let Some(target) = target_element(&event) else {
+            return;
+        };
+        let Some(key) = target.get_attribute("data-control") else {
+            return;
+        };
+        let Some(slider) = self.controls.slider(&key) else {
+            return;
+        };
+        let Ok(index) = slider.input.value().parse::<u32>() else {
+            return;
+        };
+        let value = slider.steps.value_at(index);
+        self.set_amount(&key, value);
+        self.changed();
+    }
+
+    fn on_change(&mut self, event: Event) {
+        let Some(target) = target_element(&event) else {
+            return;
+        };
+        let Some(deal) = target.get_attribute("data-deal") else {
+            return;
+        };
+        let Some(checkbox) = dom::as_input(&target) else {
+            return;
+        };
+        self.scenario.deals.insert(deal, checkbox.checked());
+        self.changed();
+    }
+
+    /// Sliders move by the same keys in every browser: arrows by a step, PageUp/PageDown by a
+    /// tenth, Home/End to the ends. Escape closes an open provenance note.
+    fn on_keydown(&mut self, event: Event) {
+        let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+            return;
+        };
+        if event.key() == "Escape" && self.open_ref.is_some() {
+            if let Some(button) = self.open_ref.clone() {
+                self.close_note();
+                if let Some(button) = button.dyn_ref::<HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+            return;
+        }
+        let Some(target) = target_element(event) else {
+            return;
+        };
+        let Some(key) = target.get_attribute("data-control") else {
+            return;
+        };
+        let Some(slider) = self.controls.slider(&key) else {
+            return;
+        };
+        if slider.input.disabled() {
+            return;
+        }
+        let (steps, current) = (
+            slider.steps,
+            slider.input.value().parse::<u32>().unwrap_or(0),
+        );
+        let index = match event.key().as_str() {
+            "ArrowRight" | "ArrowUp" => current.saturating_add(1).min(steps.last()),
+            "ArrowLeft" | "ArrowDown" => current.saturating_sub(1),
+            "PageUp" => current.saturating_add(steps.page()).min(steps.last()),
+            "PageDown" => current.saturating_sub(steps.page()),
+            "Home" => 0,
+            "End" => steps.last(),
+            _ => return,
+        };
+        event.prevent_default();
+        slider.input.set_value(&index.to_string());
+        let value = steps.value_at(index);
+        self.set_amount(&key, value);
+        self.changed();
+    }
+
+    fn on_click(&mut self, event: Event) {
+        let Some(target) = target_element(&event) else {
+            return;
+        };
+        let Ok(Some(button)) = target.closest("button") else {
+            return;
+        };
+        if let Some(name) = button.get_attribute("data-preset") {
+            if let Some(preset) = Preset::from_name(&name) {
+                self.scenario = self.scenario.with_preset(&self.story, preset);
+                self.changed();
+            }
+        } else if let Some(format) = button.get_attribute("data-download") {
+            self.download(&format);
+        } else if let Some(reference) = button
+            .get_attribute("data-ref")
+            .as_deref()
+            .and_then(Ref::parse)
+        {
+            let already_open = self.open_ref.as_ref() == Some(&button);
+            self.close_note();
+            if !already_open {
+                self.open_note(&button, &reference);
+            }
+        }
+    }
+
+    fn on_hashchange(&mut self, _event: Event) {
+        let scenario = from_fragment(&self.story, &location_hash());
+        if scenario != self.scenario {
+            self.scenario = scenario;
+            if let Ok(outcome) = compute(&self.story, &self.scenario) {
+                self.outcome = outcome;
+                self.render(false);
+                self.schedule_announcement();
+            }
+        }
+    }
+
+    /// Shows the provenance note under the section of the figure that was activated.
+    fn open_note(&mut self, button: &Element, reference: &Ref) {
+        let Some(found) = note(&self.story, &self.outcome, reference) else {
+            return;
+        };
+        let panel = &self.parts.provenance;
+        let mut children = vec![self.dom.text("p", "rx-note-kind", found.kind)];
+        if let Some(quote) = found.quote {
+            children.push(self.dom.text("blockquote", "rx-quote", &quote));
+        }
+        children.push(self.dom.text("p", "rx-note-text", &found.text));
+        replace_children(panel, &children.iter().collect::<Vec<_>>());
+        let anchor = button
+            .closest(".rx-section, .rx-headline, .rx-control, .rx-controls")
+            .ok()
+            .flatten();
+        if let Some(anchor) = anchor {
+            let _ = anchor.after_with_node_1(panel);
+        }
+        panel.toggle_attribute_with_force("hidden", false).ok();
+        set(button, "aria-expanded", "true");
+        set(button, "aria-controls", &format!("{}-note", self.id_prefix));
+        self.open_ref = Some(button.clone());
+    }
+
+    fn close_note(&mut self) {
+        self.parts
+            .provenance
+            .toggle_attribute_with_force("hidden", true)
+            .ok();
+        if let Some(button) = self.open_ref.take() {
+            set(&button, "aria-expanded", "false");
+        }
+    }
+
+    /// "Get the data": the current figures as a CSV or JSON file.
+    fn download(&self, format: &str) {
+        let rows = data_rows(&self.story, &self.scenario, &self.outcome);
+        let (text, mime) = match format {
+            "csv" => (to_csv(&self.story, &rows), "text/csv"),
+            _ => (to_json(&self.story, &rows), "application/json"),
+        };
+        let name = format!("{}-figures.{format}", self.story.id);
+        let _ = save_file(&self.dom, &self.root, &name, &text, mime);
+    }
+}
+
+/// Offers text as a file download through a temporary object URL.
+fn save_file(dom: &Dom, root: &Element, name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = dom.el("a", "").unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    let _ = root.append_child(&link);
+    link.click();
+    link.remove();
+    web_sys::Url::revoke_object_url(&url)
+}
+
+/// Writes the fragment with `replaceState`, so moving a slider adds no history entries.
+fn write_fragment(fragment: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
+    let url = if fragment.is_empty() {
+        format!("{path}{search}")
+    } else {
+        format!("{path}{search}#{fragment}")
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}

@@ -1,0 +1,362 @@
+//! The mounted explainer: each test mounts into a fresh container and drives it as a reader
+//! would, through DOM events.
+
+use round_explainer::{live_listener_count, Explainer};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit,
+};
+
+use super::support::{article_story, field, object};
+
+/// A fresh container in the page, removed when the test ends.
+struct Fixture {
+    host: Element,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let host = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&host).unwrap();
+        Fixture { host }
+    }
+
+    fn mount(&self) -> Explainer {
+        Explainer::mount(&self.host, article_story(), JsValue::UNDEFINED, false)
+            .expect("the article's story mounts")
+    }
+
+    fn find(&self, selector: &str) -> Element {
+        self.host
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no element {selector}"))
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.find(selector).text_content().unwrap_or_default()
+    }
+
+    fn slider(&self, key: &str) -> HtmlInputElement {
+        self.find(&format!("input[data-control=\"{key}\"]"))
+            .unchecked_into()
+    }
+
+    /// Moves a slider to a position as a pointer would: value, then a bubbling `input` event.
+    fn slide(&self, key: &str, position: u32) {
+        let slider = self.slider(key);
+        slider.set_value(&position.to_string());
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        slider
+            .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+            .unwrap();
+    }
+
+    fn press(&self, key: &str, on: &str) {
+        let init = KeyboardEventInit::new();
+        init.set_key(on);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        self.slider(key).dispatch_event(&event).unwrap();
+    }
+
+    fn click(&self, selector: &str) {
+        self.find(selector).unchecked_into::<HtmlElement>().click();
+    }
+
+    fn headline(&self) -> String {
+        self.text(".rx-headline")
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        self.host.remove();
+    }
+}
+
+fn stake(explainer: &Explainer, id: &str) -> String {
+    let outcome = explainer.outcome().unwrap();
+    let holdings =
+        js_sys::Array::from(&js_sys::Reflect::get(&outcome, &"holdings".into()).unwrap());
+    let holding = holdings
+        .iter()
+        .find(|h| field(h, &[&"id"]) == id)
+        .unwrap_or_else(|| panic!("no holding {id}"));
+    field(&holding, &[&"display_percent"])
+}
+
+#[wasm_bindgen_test]
+fn mounting_shows_the_default_figures() {
+    let fixture = Fixture::new();
+    let _explainer = fixture.mount();
+    let headline = fixture.headline();
+    for figure in ["$100B", "$600B", "8.33%", "16.67%", "83.34%"] {
+        assert!(
+            headline.contains(figure),
+            "headline has {figure}: {headline}"
+        );
+    }
+    let table = fixture.text(".rx-table");
+    assert!(
+        table.contains("Post-money valuation$600Bcomputed"),
+        "{table}"
+    );
+    assert!(fixture
+        .text("[data-part=round]")
+        .contains("Not reported (Microsoft, Nvidia, financial investors)"));
+    assert_eq!(
+        fixture
+            .slider("amazon")
+            .get_attribute("aria-valuetext")
+            .as_deref(),
+        Some("$50 billion")
+    );
+}
+
+#[wasm_bindgen_test]
+fn each_slider_and_the_softbank_toggle_change_the_right_numbers() {
+    let fixture = Fixture::new();
+    let explainer = fixture.mount();
+    fixture.slide("amazon", 30); // $10B + 30 × $1B
+    assert_eq!(
+        field(&explainer.scenario().unwrap(), &[&"amounts", &"amazon"]),
+        "40B"
+    );
+    assert_eq!(stake(&explainer, "amazon"), "6.67");
+    assert_eq!(
+        fixture
+            .slider("amazon")
+            .get_attribute("aria-valuetext")
+            .as_deref(),
+        Some("$40 billion")
+    );
+    assert!(
+        fixture.headline().contains("6.67%"),
+        "{}",
+        fixture.headline()
+    );
+
+    fixture.slide("round", 30); // $50B + 30 × $1B
+    assert_eq!(
+        field(&explainer.outcome().unwrap(), &[&"post_money"]),
+        "580000000000"
+    );
+    fixture.slide("pre", 40); // $300B + 40 × $10B
+    assert_eq!(
+        field(&explainer.outcome().unwrap(), &[&"post_money"]),
+        "780000000000"
+    );
+
+    let fixture = Fixture::new();
+    let explainer = fixture.mount();
+    assert!(
+        fixture.slider("softbank").disabled(),
+        "SoftBank's slider waits for its toggle"
+    );
+    fixture.click("input[data-deal=softbank]");
+    assert_eq!(
+        field(&explainer.outcome().unwrap(), &[&"post_money"]),
+        "630000000000"
+    );
+    assert_eq!(stake(&explainer, "amazon"), "7.94");
+    assert!(
+        fixture.headline().contains("$630B") && fixture.headline().contains("7.94%"),
+        "{}",
+        fixture.headline()
+    );
+    assert!(!fixture.slider("softbank").disabled());
+}
+
+#[wasm_bindgen_test]
+fn sliders_move_by_keyboard() {
+    let fixture = Fixture::new();
+    let explainer = fixture.mount();
+    let amazon = || field(&explainer.scenario().unwrap(), &[&"amounts", &"amazon"]);
+    let cases = [
+        ("ArrowLeft", "49B"),
+        ("ArrowDown", "48B"),
+        ("ArrowUp", "49B"),
+        ("PageDown", "45B"),
+        ("Home", "10B"),
+        ("ArrowRight", "11B"),
+        ("PageUp", "15B"),
+        ("End", "50B"),
+    ];
+    for (key, expected) in cases {
+        fixture.press("amazon", key);
+        assert_eq!(amazon(), expected, "after {key}");
+    }
+    assert!(fixture
+        .text("[data-part=control-amazon]")
+        .contains("At the article's upper end: as much as $50 billion."));
+}
+
+#[wasm_bindgen_test]
+fn presets_and_provenance() {
+    let fixture = Fixture::new();
+    let explainer = fixture.mount();
+    fixture.click("button[data-preset=low_end]");
+    assert_eq!(
+        field(&explainer.scenario().unwrap(), &[&"amounts", &"amazon"]),
+        "10B"
+    );
+    assert_eq!(
+        field(&explainer.scenario().unwrap(), &[&"round_total"]),
+        "50B"
+    );
+    assert_eq!(
+        fixture
+            .find("button[data-preset=low_end]")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+
+    fixture.click("button[data-ref=\"source:project-rainier\"]");
+    let note = fixture.find(".rx-provenance");
+    assert!(!note.has_attribute("hidden"), "the note opens");
+    let text = note.text_content().unwrap();
+    assert!(
+        text.contains("Last October, it unveiled an $11 billion data center campus in Indiana"),
+        "{text}"
+    );
+    fixture.click(
+        ".rx-headline button[data-ref=\"pre-money\"], .rx-controls button[data-ref=\"pre-money\"]",
+    );
+    assert!(
+        fixture
+            .text(".rx-provenance")
+            .contains("The article gives no price for the new round."),
+        "assumptions say so"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_name_full_of_markup_is_shown_as_text() {
+    let fixture = Fixture::new();
+    let story = article_story();
+    let tranche = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&story, &"round".into()).unwrap(),
+        &"tranches".into(),
+    )
+    .unwrap();
+    let investor = js_sys::Reflect::get(
+        &js_sys::Reflect::get(
+            &js_sys::Reflect::get(&tranche, &0.into()).unwrap(),
+            &"investors".into(),
+        )
+        .unwrap(),
+        &1.into(),
+    )
+    .unwrap();
+    js_sys::Reflect::set(
+        &investor,
+        &"name".into(),
+        &"<img src=x onerror=alert(1)>".into(),
+    )
+    .unwrap();
+    let _explainer = Explainer::mount(&fixture.host, story, JsValue::UNDEFINED, false).unwrap();
+    assert!(
+        fixture
+            .host
+            .text_content()
+            .unwrap()
+            .contains("<img src=x onerror=alert(1)>"),
+        "the name is text"
+    );
+    assert!(
+        fixture.host.query_selector("img").unwrap().is_none(),
+        "and no element"
+    );
+}
+
+#[wasm_bindgen_test]
+fn unmounting_leaves_no_nodes_and_no_listeners() {
+    let fixture = Fixture::new();
+    let before = live_listener_count();
+    let mut explainer = fixture.mount();
+    fixture.slide("amazon", 20); // starts an announcement timer too
+    assert!(live_listener_count() > before, "mounted, it listens");
+    explainer.unmount();
+    assert_eq!(
+        live_listener_count(),
+        before,
+        "every listener and timer is gone"
+    );
+    assert_eq!(fixture.host.child_nodes().length(), 0, "every node is gone");
+    assert!(
+        explainer.outcome().is_err(),
+        "an unmounted explainer says so"
+    );
+    explainer.unmount();
+}
+
+#[wasm_bindgen_test]
+fn a_hostile_fragment_gives_the_defaults() {
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let original = window.location().href().unwrap();
+    history
+        .replace_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some("#v1&pre=<script>alert(1)</script>&amazon=1e99&round=-5B"),
+        )
+        .unwrap();
+    let fixture = Fixture::new();
+    let explainer =
+        Explainer::mount(&fixture.host, article_story(), JsValue::UNDEFINED, true).unwrap();
+    assert_eq!(
+        field(&explainer.outcome().unwrap(), &[&"post_money"]),
+        "600000000000"
+    );
+    fixture.slide("amazon", 30);
+    let hash = window.location().hash().unwrap();
+    assert_eq!(
+        hash, "#v1&amazon=40B",
+        "the fragment now holds the reader's change only"
+    );
+    drop(explainer);
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&original))
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+fn two_explainers_do_not_interfere() {
+    let (first, second) = (Fixture::new(), Fixture::new());
+    let (a, b) = (first.mount(), second.mount());
+    first.slide("amazon", 0);
+    assert_eq!(stake(&a, "amazon"), "1.67", "the first moved");
+    assert_eq!(stake(&b, "amazon"), "8.33", "the second did not");
+    assert!(second.headline().contains("8.33%"));
+    let ids: Vec<String> = [&first, &second]
+        .iter()
+        .map(|f| f.slider("amazon").id())
+        .collect();
+    assert_ne!(ids[0], ids[1], "ids are unique on the page");
+}
+
+#[wasm_bindgen_test]
+fn a_bad_story_shows_its_error_in_place() {
+    let fixture = Fixture::new();
+    let story = object(r#"{ "version": 1, "id": "x" }"#);
+    let error = Explainer::mount(&fixture.host, story, JsValue::UNDEFINED, false)
+        .err()
+        .expect("refused");
+    let message = super::support::message(error.into());
+    assert!(
+        message.starts_with("story file: title: is required but missing"),
+        "{message}"
+    );
+    let shown = fixture.text(".rx-error");
+    assert!(
+        shown.contains("story file: title: is required but missing"),
+        "{shown}"
+    );
+}
