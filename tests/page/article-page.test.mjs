@@ -36,17 +36,19 @@ test("dist/index.html shows the article and the default figures", async () => {
   await page.close();
 });
 
-test("at 375 px the explainer follows the lede, in one column", async () => {
-  const { page, errors } = await open({ viewport: { width: 375, height: 800 } });
-  const [lede, explainer, rest] = await Promise.all(
-    [".lede", "#explainer", ".rest"].map((s) => page.$(s).then((e) => e.boundingBox())),
-  );
-  assert.ok(lede.y + lede.height <= explainer.y && explainer.y + explainer.height <= rest.y, "stacked in reading order");
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.equal(overflow, 0, "nothing wider than the phone");
-  assert.deepEqual(errors, []);
-  await page.close();
-});
+for (const width of [320, 375]) {
+  test(`at ${width} px the explainer follows the lede, in one column`, async () => {
+    const { page, errors } = await open({ viewport: { width, height: 800 } });
+    const [lede, explainer, rest] = await Promise.all(
+      [".lede", "#explainer", ".rest"].map((s) => page.$(s).then((e) => e.boundingBox())),
+    );
+    assert.ok(lede.y + lede.height <= explainer.y && explainer.y + explainer.height <= rest.y, "stacked in reading order");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.equal(overflow, 0, "nothing wider than the phone");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
 
 test("the paragraph being read highlights its part of the explainer, and back", async () => {
   const { page } = await open({ viewport: { width: 1280, height: 900 } });
@@ -66,5 +68,25 @@ test("the scenario is shared through the URL fragment", async () => {
   assert.ok(headline.includes("$630B") && headline.includes("6.35%"), headline);
   await page.click("button[data-preset=article]");
   assert.equal(await page.evaluate(() => location.hash), "", "defaults are omitted");
+  await page.close();
+});
+
+test("Get the data downloads the current figures as CSV and JSON", async () => {
+  const { page } = await open({ hash: "#v1&amazon=40B" });
+  const save = async (format) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`button[data-download=${format}]`)]);
+    const stream = await download.createReadStream();
+    let text = "";
+    for await (const chunk of stream) text += chunk;
+    return { name: download.suggestedFilename(), text };
+  };
+  const csv = await save("csv");
+  assert.equal(csv.name, "openai-2026-figures.csv");
+  assert.match(csv.text, /^figure,value,unit,basis,source\r\n/);
+  assert.match(csv.text, /Amazon's investment,40000000000,USD,reader's choice,\r\n/);
+  const json = await save("json");
+  assert.equal(json.name, "openai-2026-figures.json");
+  const figures = JSON.parse(json.text).figures;
+  assert.equal(figures.find((f) => f.figure === "Post-money valuation").value, "600000000000");
   await page.close();
 });

@@ -360,3 +360,40 @@ fn a_bad_story_shows_its_error_in_place() {
         "{shown}"
     );
 }
+
+/// Waits in the browser's event loop.
+async fn sleep(millis: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = web_sys::window().unwrap();
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_live_region_announces_once_input_settles() {
+    let fixture = Fixture::new();
+    let _explainer = fixture.mount();
+    let live = || fixture.text(".rx-live");
+    assert_eq!(live(), "", "nothing is announced on mounting");
+    fixture.slide("amazon", 30);
+    sleep(100).await;
+    fixture.slide("amazon", 20);
+    assert_eq!(live(), "", "nothing while the reader is still moving");
+    sleep(1000).await;
+    assert_eq!(
+        live(),
+        "Round $100 billion; valuation after the deal $600 billion. Amazon would own 5.00%. Existing holders diluted by 16.67%."
+    );
+    assert_eq!(
+        fixture
+            .host
+            .query_selector_all("[aria-live]")
+            .unwrap()
+            .length(),
+        1,
+        "one live region"
+    );
+}
