@@ -90,3 +90,12 @@ test("Get the data downloads the current figures as CSV and JSON", async () => {
   assert.equal(figures.find((f) => f.figure === "Post-money valuation").value, "600000000000");
   await page.close();
 });
+
+test("a fragment changed by the reader (hashchange) is followed", async () => {
+  const { page } = await open();
+  await page.evaluate(() => { location.hash = "#v1&pre=1T"; });
+  await page.waitForFunction(() => document.querySelector(".rx-headline").textContent.includes("$1.1T"));
+  await page.evaluate(() => { location.hash = "#garbage<script>"; });
+  await page.waitForFunction(() => document.querySelector(".rx-headline").textContent.includes("$600B"));
+  await page.close();
+});

@@ -397,3 +397,27 @@ async fn the_live_region_announces_once_input_settles() {
         "one live region"
     );
 }
+
+#[wasm_bindgen_test]
+fn the_round_is_held_at_what_is_disclosed_and_says_so() {
+    let fixture = Fixture::new();
+    let story = article_story();
+    let total = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&story, &"round".into()).unwrap(),
+        &"total".into(),
+    )
+    .unwrap();
+    let range = js_sys::Reflect::get(&total, &"range".into()).unwrap();
+    js_sys::Reflect::set(&range, &"low".into(), &"20B".into()).unwrap();
+    let explainer = Explainer::mount(&fixture.host, story, JsValue::UNDEFINED, false).unwrap();
+    fixture.slide("round", 0); // $20B, below Amazon's $50B
+    assert_eq!(
+        field(&explainer.outcome().unwrap(), &[&"round", &"total"]),
+        "50000000000"
+    );
+    let note = fixture.text("[data-part=control-round] .rx-note");
+    assert_eq!(
+        note,
+        "Held at $50 billion: the round cannot be smaller than the amounts already reported."
+    );
+}
