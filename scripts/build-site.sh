@@ -3,6 +3,8 @@
 #   dist/index.html        the article with the explainer
 #   dist/pkg/              the wasm and its ES-module glue
 #   dist/stories/          story files
+#   dist/round-explainer.html   the article and explainer in one file that opens from disk
+#   dist/round-explainer.js, embed.html, embed-loader(.min).js   the embeds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,10 +13,17 @@ test -s pkg/round_explainer_bg.wasm || { echo "wasm-pack did not produce pkg/rou
 # wasm-pack's own wasm-opt step is off (Cargo.toml): npm's binaryen is current, Debian's is not.
 node_modules/.bin/wasm-opt -Oz pkg/round_explainer_bg.wasm -o pkg/round_explainer_bg.wasm
 
+# The same wasm with classic-script glue, for the one-file build that opens from file://.
+wasm-bindgen --target no-modules --no-typescript --out-dir pkg-nomodules \
+  target/wasm32-unknown-unknown/release/round_explainer.wasm
+node_modules/.bin/wasm-opt -Oz pkg-nomodules/round_explainer_bg.wasm -o pkg-nomodules/round_explainer_bg.wasm
+
 rm -rf dist
 mkdir -p dist/pkg
 cp -r www/. dist/
 cp pkg/round_explainer.js pkg/round_explainer_bg.wasm pkg/round_explainer.d.ts dist/pkg/
+node_modules/.bin/terser www/embed-loader.js --compress --mangle --output dist/embed-loader.min.js
+node scripts/build-standalone.mjs pkg-nomodules dist/round-explainer.html
 
 wasm_bytes=$(wc -c < dist/pkg/round_explainer_bg.wasm)
 wasm_gzip=$(gzip -9c dist/pkg/round_explainer_bg.wasm | wc -c)

@@ -247,6 +247,14 @@ impl Explainer {
         Ok(())
     }
 
+    /// Sets the choices from a URL-fragment string such as `v1&amazon=40B&softbank=on`;
+    /// unreadable parts are skipped and values brought inside their ranges.
+    #[wasm_bindgen(js_name = setFragment)]
+    pub fn set_fragment(&self, fragment: &str) -> Result<(), JsError> {
+        self.mounted()?.set_fragment(fragment);
+        Ok(())
+    }
+
     /// Highlights a part of the explainer (`round`, `ownership`, `comparisons`, `timeline`,
     /// `headline`, `controls`), or none with `undefined`.
     pub fn highlight(&self, part: Option<String>) -> Result<(), JsError> {

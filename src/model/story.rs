@@ -11,7 +11,7 @@ use serde::{Serialize, Serializer};
 
 use super::money::format_exact;
 use super::node::{read_root, At, Node};
-use super::validate::{validate, FieldError, StoryError};
+use super::validate::{validate, FieldError, Problem, StoryError};
 
 /// The story format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -370,6 +370,19 @@ impl Story {
 // Readers: one small function per type, each listing the fields its object may have.
 
 fn read_story(at: At<'_>) -> Result<Story, FieldError> {
+    // Another version may have other fields: say so before complaining about any of them.
+    if let Node::Object(entries) = at.node {
+        if let Some((_, Node::Number(version))) = entries.iter().find(|(key, _)| key == "version") {
+            if *version != f64::from(FORMAT_VERSION) {
+                let problem =
+                    Problem::UnsupportedVersion(version.max(0.0).min(f64::from(u32::MAX)) as u32);
+                return Err(FieldError {
+                    path: "version".to_owned(),
+                    problem,
+                });
+            }
+        }
+    }
     const FIELDS: &[&str] = &[
         "version",
         "id",

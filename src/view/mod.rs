@@ -236,6 +236,12 @@ impl Explainer {
         Scenario::article(&self.state.borrow().story)
     }
 
+    /// Sets the choices from a URL-fragment string (bad parts skipped) and redraws.
+    pub fn set_fragment(&self, fragment: &str) {
+        let scenario = from_fragment(&self.state.borrow().story, fragment);
+        self.set_scenario(scenario);
+    }
+
     /// Sets the choices (brought inside their ranges) and redraws.
     pub fn set_scenario(&self, scenario: Scenario) {
         let mut state = self.state.borrow_mut();

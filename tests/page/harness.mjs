@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 export const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
+/** Host pages for the embed tests, served under /fixtures/. */
+export const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -14,14 +16,18 @@ const TYPES = {
   ".css": "text/css; charset=utf-8",
   ".json": "application/json",
   ".wasm": "application/wasm",
+  ".png": "image/png",
 };
 
 /** Serves dist/ on 127.0.0.1; resolves to { url, close }. */
 export async function serveDist() {
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname));
-    const file = join(DIST, path.endsWith("/") ? `${path}index.html` : path);
-    if (!file.startsWith(DIST)) return response.writeHead(403).end();
+    // Pages under a strict CSP cannot use a data: icon; the browser then asks for this.
+    if (path === "/favicon.ico") return response.writeHead(204).end();
+    const [base, rest] = path.startsWith("/fixtures/") ? [FIXTURES, path.slice("/fixtures".length)] : [DIST, path];
+    const file = join(base, rest.endsWith("/") ? `${rest}index.html` : rest);
+    if (!file.startsWith(base)) return response.writeHead(403).end();
     try {
       const body = await readFile(file);
       response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });

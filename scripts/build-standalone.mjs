@@ -1,0 +1,64 @@
+// Writes dist/round-explainer.html: the article and the explainer in one file that works when
+// double-clicked (file://), where ES modules and fetch are blocked. Everything is inline:
+// page and explainer CSS, the story, and classic scripts, with the wasm as base64.
+// Usage: node scripts/build-standalone.mjs <no-modules glue dir> <out file>
+import { readFile, writeFile } from "node:fs/promises";
+
+const [glueDir, out] = process.argv.slice(2);
+const read = (path) => readFile(path, "utf8");
+const [page, pageCss, explainerCss, element, story, glue, wasm] = await Promise.all([
+  read("www/index.html"),
+  read("www/page.css"),
+  read("www/explainer.css"),
+  read("www/element.js"),
+  read("www/stories/openai-2026.json"),
+  read(`${glueDir}/round_explainer.js`),
+  readFile(`${glueDir}/round_explainer_bg.wasm`),
+]);
+
+/** Text safe inside an inline <script> or <style>. */
+function inline(text, what) {
+  if (/<\/(script|style)/i.test(text)) throw new Error(`${what} contains a closing tag and cannot be inlined`);
+  return text;
+}
+/** JSON safe inside <script>: `<` written as \u003c. */
+const json = (value) => JSON.stringify(value).replace(/</g, "\\u003c");
+
+// The no-modules glue declares a top-level `let wasm_bindgen`, which throws if a page holds two
+// copies; inside a function it is local, and a guard keeps a second copy from running at all.
+const wasmScript = `(function () {
+if (window.__roundExplainerWasm) return;
+${inline(glue, "the wasm glue")}
+window.__roundExplainerWasm = wasm_bindgen;
+})();`;
+
+const startScript = `(function () {
+"use strict";
+var wasm = window.__roundExplainerWasm;
+var bytes = Uint8Array.from(atob("${wasm.toString("base64")}"), function (c) { return c.charCodeAt(0); });
+var starting;
+function ready() { return starting || (starting = wasm({ module_or_path: bytes })); }
+RoundExplainer.define({ ready: ready, get Explainer() { return wasm.Explainer; } }, { cssText: ${json(explainerCss)} });
+var element = document.getElementById("explainer");
+element.addEventListener("round-explainer:ready", function () {
+  RoundExplainer.followReading(element, document.querySelectorAll("article p[data-part]"));
+});
+})();`;
+
+const storyJson = json(JSON.parse(story));
+const explainer = `<round-explainer id="explainer" url-state><script type="application/json">${storyJson}</script></round-explainer>`;
+
+let html = page
+  .replace('<link rel="stylesheet" href="page.css">', `<style>\n${inline(pageCss, "page.css")}</style>`)
+  .replace(/\s*<link rel="stylesheet" href="explainer.css">/, "")
+  .replace(/<div id="explainer"[\s\S]*?<\/div>/, explainer)
+  .replace(/\s*<script>\s*\/\/ ES modules do not load[\s\S]*?<\/script>/, "")
+  .replace(
+    '<script type="module" src="main.js"></script>',
+    `<script>\n${wasmScript}\n</script>\n  <script>\n${inline(element, "element.js")}\n</script>\n  <script>\n${startScript}\n</script>`,
+  );
+for (const leftover of ['src="main.js"', "page.css", 'id="explainer" data-story']) {
+  if (html.includes(leftover)) throw new Error(`the standalone page still refers to ${leftover}`);
+}
+await writeFile(out, html);
+console.log(`wrote ${out} (${html.length} bytes)`);

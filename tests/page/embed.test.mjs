@@ -1,0 +1,171 @@
+// Embedding in news pages: the one-file build from file://, the custom element and iframes on a
+// host page (with duplicated scripts, a bad story, a hidden embed, hostile CSS, a strict CSP),
+// and the loader's handling of heights and forged messages.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { serveDist, launchChromium, watchErrors, DIST } from "./harness.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(path, options = {}) {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, ...options });
+  const errors = watchErrors(page);
+  await page.goto(path.startsWith("file:") ? path : server.url + path.replace(/^\//, ""));
+  return { page, errors };
+}
+
+const state = (page, selector) =>
+  page.waitForFunction((s) => document.querySelector(s)?.dataset.state, selector).then((h) => h.jsonValue());
+// The iframe's inner height (its CSS height, without the border).
+const frameHeight = (page, id) => page.evaluate((i) => document.getElementById(i).clientHeight, id);
+const contentHeight = (page, id) =>
+  page.frameLocator(`#${id}`).locator("#embed").evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
+
+test("the one-file build works from file:// with the default figures", async () => {
+  const { page, errors } = await open(`file://${DIST}round-explainer.html`);
+  assert.equal(await state(page, "round-explainer"), "ready");
+  const headline = await page.textContent(".rx-headline"); // Playwright's selectors pierce shadow roots
+  assert.ok(headline.includes("$600B") && headline.includes("8.33%"), headline);
+  assert.match(await page.textContent("article"), /Amazon is in active discussions/);
+  assert.deepEqual(errors, [], "no console errors");
+  await page.close();
+});
+
+test("the ES-module page from file:// says what to do instead of a blank box", async () => {
+  const { page } = await open(`file://${DIST}index.html`);
+  assert.match(await page.textContent("#explainer"), /served over http.*or open round-explainer\.html/);
+  await page.close();
+});
+
+test("a host page: element, iframe with loader, bare iframe, duplicated scripts, bad stories", async () => {
+  const { page, errors } = await open("/fixtures/host.html");
+  assert.equal(await state(page, "#element"), "ready");
+  assert.match(await page.textContent("#element .rx-headline"), /8\.33%/);
+  assert.equal(await state(page, "#bad"), "error");
+  assert.match(await page.textContent("#bad .rx-error"), /story file: not valid JSON/);
+  assert.equal(await state(page, "#invalid"), "error");
+  assert.match(await page.textContent("#invalid .rx-error"), /story file: version: version 2 is not supported/);
+  assert.equal(await state(page, "#missing"), "error");
+  assert.match(await page.textContent("#missing .rx-error"), /could not load \/stories\/no-such-story\.json: HTTP 404/);
+
+  // The neighbour of the bad stories still works.
+  await page.click("#element button[data-preset=low_end]");
+  assert.match(await page.textContent("#element .rx-headline"), /\$50B/);
+
+  // The loader sizes its iframe to the content; the bare iframe keeps its fallback height.
+  await page.waitForFunction(() => document.getElementById("loader").clientHeight > 1000);
+  assert.ok(Math.abs((await frameHeight(page, "loader")) - (await contentHeight(page, "loader"))) <= 1);
+  assert.equal(await frameHeight(page, "bare"), 900);
+  assert.equal(await page.getAttribute("#bare", "title"), "Funding-round explainer");
+  const bareScrolls = await page.frameLocator("#bare").locator("html").evaluate((e) => e.scrollHeight > e.clientHeight);
+  assert.ok(bareScrolls, "the bare iframe scrolls inside itself");
+
+  // Only 404 console errors (the missing story) are expected.
+  assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+  await page.close();
+});
+
+test("the iframe grows and shrinks with its content, and a hidden one is sized once shown", async () => {
+  const { page } = await open("/fixtures/host.html");
+  await page.waitForFunction(() => document.getElementById("loader").clientHeight > 1000);
+  const before = await frameHeight(page, "loader");
+  const child = page.frameLocator("#loader");
+  await child.locator("button[data-ref='post-money']").click();
+  await page.waitForFunction((h) => document.getElementById("loader").clientHeight > h, before);
+  await child.locator("button[data-ref='post-money']").click();
+  await page.waitForFunction((h) => document.getElementById("loader").clientHeight === h, before);
+
+  assert.equal(await frameHeight(page, "hidden"), 0, "hidden: no height yet");
+  await page.evaluate(() => { document.getElementById("later").hidden = false; });
+  await page.waitForFunction(() => document.getElementById("hidden").clientHeight > 1000);
+  await page.close();
+});
+
+test("forged height messages from other windows change nothing", async () => {
+  const { page } = await open("/fixtures/host.html");
+  await page.waitForFunction(() => document.getElementById("loader").clientHeight > 1000);
+  const before = await frameHeight(page, "loader");
+  await page.evaluate(async () => {
+    const forger = document.createElement("iframe");
+    document.body.append(forger);
+    for (const message of [
+      "pymxPYMxround-explainerxPYMxheightxPYMx5",
+      { sentinel: "amp", type: "embed-size", height: 5 },
+      { "datawrapper-height": { "round-explainer": 5 } },
+    ]) {
+      forger.contentWindow.parent.postMessage(message, "*"); // sent from the forger's window
+      window.postMessage(message, "*"); // sent from the host itself
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  });
+  assert.equal(await frameHeight(page, "loader"), before);
+  // Insane heights from the real child are refused too.
+  await page.frameLocator("#loader").locator("html").evaluate(async () => {
+    for (const height of [-5, 0, 1e9, "NaN", "100px"]) window.parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  });
+  assert.equal(await frameHeight(page, "loader"), before);
+  await page.close();
+});
+
+test("hostile host CSS neither leaks in nor beats the loader", async () => {
+  const { page, errors } = await open("/fixtures/hostile.html");
+  assert.equal(await state(page, "#element"), "ready");
+  const style = await page.locator("#element .rx").evaluate((e) => {
+    const s = getComputedStyle(e);
+    return { fontSize: s.fontSize, lineHeight: s.lineHeight, boxSizing: s.boxSizing, color: s.color };
+  });
+  assert.deepEqual(style, { fontSize: "15px", lineHeight: "21.75px", boxSizing: "border-box", color: "rgb(26, 26, 26)" });
+  await page.waitForFunction(() => document.getElementById("loader").clientHeight > 1000);
+  assert.ok(Math.abs((await frameHeight(page, "loader")) - (await contentHeight(page, "loader"))) <= 1, "iframe { height: 100% } loses");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a strict CSP: everything works with no violation", async () => {
+  const { page, errors } = await open("/fixtures/csp.html");
+  assert.equal(await state(page, "#element"), "ready");
+  await page.click("#element input[data-deal=softbank]");
+  assert.match(await page.textContent("#element .rx-headline"), /\$630B/);
+  await page.waitForFunction(() => document.getElementById("loader").clientHeight > 1000);
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a CSP without 'wasm-unsafe-eval': a static table of the story's figures and one clear error", async () => {
+  const { page, errors } = await open("/fixtures/csp-no-wasm.html");
+  assert.equal(await state(page, "#element"), "static");
+  const table = await page.textContent("#element .rx-table");
+  assert.match(table, /Amazonas much as \$50B/);
+  assert.match(table, /OpenAI's new funding roundclose to \$100B/);
+  assert.match(table, /Microsoftamount not reported/);
+  const ours = errors.filter((e) => e.startsWith("round-explainer:"));
+  assert.equal(ours.length, 1, ours.join("\n"));
+  assert.match(ours[0], /WebAssembly could not start/);
+  await page.close();
+});
+
+test("the built JavaScript holds no eval, new Function, or innerHTML", async () => {
+  const files = [...(await readdir(DIST)).filter((f) => f.endsWith(".js")), ...(await readdir(join(DIST, "pkg"))).filter((f) => f.endsWith(".js")).map((f) => `pkg/${f}`)];
+  assert.ok(files.length >= 6, files.join(", "));
+  for (const file of files) {
+    const text = await readFile(join(DIST, file), "utf8");
+    for (const pattern of [/\beval\(/, /new Function/, /innerHTML\s*=/, /outerHTML|insertAdjacentHTML|document\.write/]) {
+      assert.doesNotMatch(text, pattern, `${file} matches ${pattern}`);
+    }
+  }
+  const standalone = await readFile(join(DIST, "round-explainer.html"), "utf8");
+  assert.doesNotMatch(standalone, /\beval\(|new Function|innerHTML\s*=/);
+});

@@ -1,0 +1,35 @@
+// The iframe child: shows the story named by ?story= (same origin only) and reports its height
+// to the host page in three formats: Pym.js, Datawrapper's and AMP's embed-size. Unchanged
+// heights are not sent again.
+const params = new URLSearchParams(location.search);
+const element = document.querySelector("round-explainer");
+const story = params.get("story") || "stories/openai-2026.json";
+const storyUrl = new URL(story, location.href);
+if (storyUrl.origin === location.origin) {
+  element.setAttribute("src", storyUrl.pathname + storyUrl.search);
+} else {
+  // The element shows "give a src attribute…" in place; say why here too.
+  console.error(`round-explainer: the story must come from this site, not ${storyUrl.origin}`);
+}
+if (params.has("scenario")) element.setAttribute("scenario", params.get("scenario"));
+// Defined only now, so the element starts with its attributes already set.
+await import("./round-explainer.js");
+
+const pymId = params.get("childId") || "round-explainer";
+const chartId = params.get("id") || "round-explainer";
+const content = document.getElementById("embed");
+let lastHeight = 0;
+
+function reportHeight() {
+  if (window.parent === window) return;
+  const height = Math.ceil(content.getBoundingClientRect().height);
+  // A hidden iframe lays out nothing; its height is sent once it is shown.
+  if (height <= 0 || height === lastHeight) return;
+  lastHeight = height;
+  window.parent.postMessage(`pymxPYMx${pymId}xPYMxheightxPYMx${height}`, "*");
+  window.parent.postMessage({ "datawrapper-height": { [chartId]: height } }, "*");
+  window.parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
+}
+
+new ResizeObserver(reportHeight).observe(content);
+window.addEventListener("load", reportHeight);
