@@ -48,9 +48,10 @@ test-firefox:
 	@env -u CHROMEDRIVER GECKODRIVER=$(HOME)/.cargo/bin/geckodriver \
 	  wasm-pack --log-level warn test --headless --firefox -- --test web
 
-# The built site (release wasm after wasm-opt) in headless Chromium, through playwright-core.
+# The built site (release wasm after wasm-opt): pages, embeds, the one-file build, the axe audit
+# and a keyboard pass in headless Chromium (playwright-core); the one-file build in Firefox ESR.
 test-page: build
-	@echo "== page tests: dist/ in headless Chromium (playwright-core)"
+	@echo "== page tests: dist/ in headless Chromium (playwright-core) and Firefox ESR (geckodriver)"
 	@node --test tests/page/
 
 clean:

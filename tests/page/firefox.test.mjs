@@ -1,0 +1,81 @@
+// The one-file build and the file:// message in Debian's Firefox ESR, driven through geckodriver's
+// WebDriver API (Playwright drives only its own Firefox build, which may not be downloaded).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { homedir } from "node:os";
+import { DIST } from "./harness.mjs";
+
+const GECKODRIVER = process.env.GECKODRIVER || `${homedir()}/.cargo/bin/geckodriver`;
+let driver;
+let base;
+let session;
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function call(method, path, body) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await response.json();
+  if (!response.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value)}`);
+  return json.value;
+}
+
+const run = (script) => call("POST", `/session/${session}/execute/sync`, { script, args: [] });
+
+async function until(script, timeout = 15_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await run(script);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for: ${script}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+before(async () => {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  driver = spawn(GECKODRIVER, ["--port", String(port), "--log", "error"], { stdio: "ignore" });
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(`${base}/status`);
+      break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  const created = await call("POST", "/session", {
+    capabilities: { alwaysMatch: { browserName: "firefox", "moz:firefoxOptions": { args: ["-headless"] } } },
+  });
+  session = created.sessionId;
+});
+
+after(async () => {
+  if (session) await call("DELETE", `/session/${session}`).catch(() => {});
+  driver?.kill();
+});
+
+test("Firefox: the one-file build works from file:// with the default figures", async () => {
+  await call("POST", `/session/${session}/url`, { url: `file://${DIST}round-explainer.html` });
+  const state = await until("return document.querySelector('round-explainer').dataset.state");
+  assert.equal(state, "ready");
+  const headline = await run("return document.querySelector('round-explainer').shadowRoot.querySelector('.rx-headline').textContent");
+  assert.ok(headline.includes("$600B") && headline.includes("8.33%"), headline);
+});
+
+test("Firefox: the ES-module page from file:// says what to do", async () => {
+  await call("POST", `/session/${session}/url`, { url: `file://${DIST}index.html` });
+  const text = await until("return document.getElementById('explainer').textContent.includes('served over http') && document.getElementById('explainer').textContent");
+  assert.match(text, /open round-explainer\.html/);
+});
