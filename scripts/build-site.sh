@@ -11,12 +11,12 @@ cd "$(dirname "$0")/.."
 wasm-pack --log-level error build --release --target web --out-dir pkg --no-pack
 test -s pkg/round_explainer_bg.wasm || { echo "wasm-pack did not produce pkg/round_explainer_bg.wasm" >&2; exit 1; }
 # wasm-pack's own wasm-opt step is off (Cargo.toml): npm's binaryen is current, Debian's is not.
-node_modules/.bin/wasm-opt -Oz pkg/round_explainer_bg.wasm -o pkg/round_explainer_bg.wasm
+node_modules/.bin/wasm-opt -Oz --converge --strip-producers pkg/round_explainer_bg.wasm -o pkg/round_explainer_bg.wasm
 
 # The same wasm with classic-script glue, for the one-file build that opens from file://.
 wasm-bindgen --target no-modules --no-typescript --out-dir pkg-nomodules \
   target/wasm32-unknown-unknown/release/round_explainer.wasm
-node_modules/.bin/wasm-opt -Oz pkg-nomodules/round_explainer_bg.wasm -o pkg-nomodules/round_explainer_bg.wasm
+node_modules/.bin/wasm-opt -Oz --converge --strip-producers pkg-nomodules/round_explainer_bg.wasm -o pkg-nomodules/round_explainer_bg.wasm
 
 rm -rf dist
 mkdir -p dist/pkg

@@ -11,15 +11,15 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod js;
 pub mod model;
 pub mod view;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use js::{node_from_js, to_js};
 use model::fragment::{from_fragment, to_fragment};
 use model::money::{format_money, parse_amount, Style};
-use model::node::Node;
 use model::{Preset, Scenario, Story};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -53,28 +53,8 @@ export interface Outcome {
 }
 "#;
 
-/// Plain objects for JS: maps as objects, `None` as absent.
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&serializer)
-        .map_err(|error| JsError::new(&error.to_string()))
-}
-
-/// A JS value as a JSON tree; `what` names it in errors.
-fn node_from_js(value: JsValue, what: &str) -> Result<Node, String> {
-    serde_wasm_bindgen::from_value(value).map_err(|error| {
-        // serde-wasm-bindgen's errors are JS `Error`s, whose text starts with "Error: ".
-        let message = error.to_string();
-        format!(
-            "{what}: {}",
-            message.strip_prefix("Error: ").unwrap_or(&message)
-        )
-    })
-}
-
 fn story_from_js(story: JsValue) -> Result<Story, String> {
-    let node = node_from_js(story, "story file")?;
+    let node = node_from_js(&story, "story file")?;
     Story::from_node(&node).map_err(|error| format!("story file: {error}"))
 }
 
@@ -83,7 +63,7 @@ fn scenario_from_js(scenario: JsValue) -> Result<Option<Scenario>, String> {
     if scenario.is_undefined() || scenario.is_null() {
         return Ok(None);
     }
-    let node = node_from_js(scenario, "scenario")?;
+    let node = node_from_js(&scenario, "scenario")?;
     Scenario::from_node(&node)
         .map(Some)
         .map_err(|error| format!("scenario: {error}"))
@@ -162,7 +142,7 @@ impl RoundStory {
         let scenario = read_scenario(&self.story, scenario)?;
         let preset = Preset::from_name(preset).ok_or_else(|| {
             JsError::new(&format!(
-                "unknown preset {preset:?}: use article, low_end or upper_end"
+                "unknown preset \"{preset}\": use article, low_end or upper_end"
             ))
         })?;
         to_js(&scenario.with_preset(&self.story, preset))

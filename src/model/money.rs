@@ -32,18 +32,18 @@ impl fmt::Display for AmountError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Empty => f.write_str("the amount is empty"),
-            Self::Negative(text) => write!(f, "the amount {text:?} is negative"),
+            Self::Negative(text) => write!(f, "the amount \"{text}\" is negative"),
             Self::NotAnAmount(text) => write!(
                 f,
-                "{text:?} is not an amount: write digits such as \"50000000000\" or shorthand such as \"50B\" or \"$50 billion\""
+                "\"{text}\" is not an amount: write digits such as \"50000000000\" or shorthand such as \"50B\" or \"$50 billion\""
             ),
             Self::UnknownUnit(unit) => write!(
                 f,
-                "unknown unit {unit:?}: use K, M, B or T (or thousand, million, billion, trillion)"
+                "unknown unit \"{unit}\": use K, M, B or T (or thousand, million, billion, trillion)"
             ),
             Self::TooLarge(text) => write!(
                 f,
-                "the amount {text:?} is too large: the largest supported amount is about 7.9 × 10^28"
+                "the amount \"{text}\" is too large: the largest supported amount is about 7.9 × 10^28"
             ),
         }
     }

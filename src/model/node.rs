@@ -258,7 +258,7 @@ impl<'a> At<'a> {
             .ok_or_else(|| {
                 let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
                 self.error(format!(
-                    "unknown value {text:?}; expected one of: {}",
+                    "unknown value \"{text}\"; expected one of: {}",
                     names.join(", ")
                 ))
             })

@@ -102,15 +102,15 @@ impl fmt::Display for Problem {
             Self::Empty => f.write_str("must not be empty"),
             Self::BadId(id) => write!(
                 f,
-                "id {id:?} must be 1 to 64 lower-case letters, digits or hyphens"
+                "id \"{id}\" must be 1 to 64 lower-case letters, digits or hyphens"
             ),
-            Self::ReservedId(id) => write!(f, "id {id:?} is reserved; choose another"),
-            Self::DuplicateId { id, first } => write!(f, "id {id:?} is already used at {first}"),
-            Self::UnknownSource(id) => write!(f, "no source has the id {id:?}"),
-            Self::UnknownMark(id) => write!(f, "no mark has the id {id:?}"),
+            Self::ReservedId(id) => write!(f, "id \"{id}\" is reserved; choose another"),
+            Self::DuplicateId { id, first } => write!(f, "id \"{id}\" is already used at {first}"),
+            Self::UnknownSource(id) => write!(f, "no source has the id \"{id}\""),
+            Self::UnknownMark(id) => write!(f, "no mark has the id \"{id}\""),
             Self::UnknownFocus(id) => write!(
                 f,
-                "no investor in the round has the id {id:?} and a reported amount"
+                "no investor in the round has the id \"{id}\" and a reported amount"
             ),
             Self::LowAboveHigh { low, high } => {
                 write!(f, "low {} is above high {}", amount(low), amount(high))
@@ -136,7 +136,7 @@ impl fmt::Display for Problem {
             Self::NotPositive(value) => write!(f, "{} must be above zero", amount(value)),
             Self::BadCurrency(code) => write!(
                 f,
-                "currency {code:?} must be a three-letter code such as \"USD\""
+                "currency \"{code}\" must be a three-letter code such as \"USD\""
             ),
             Self::TooManyInvestors(count) => {
                 write!(

@@ -2,7 +2,6 @@
 //! Bars carry no meaning by colour alone: every segment has a text label in the legend beside
 //! it, and the undisclosed part is hatched and labelled "not reported".
 
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use web_sys::Element;
 
@@ -13,7 +12,8 @@ use crate::model::money::{format_money, Style};
 use crate::model::outcome::ComparisonOutcome;
 use crate::model::{HoldingKind, Outcome, Story};
 
-const WIDTH: f64 = 400.0;
+/// The charts' width in SVG units.
+const WIDTH: Decimal = Decimal::from_parts(400, 0, 0, false, 0);
 const BAR_HEIGHT: &str = "28";
 
 /// A bar segment: its share of the bar, its class, and its legend entry.
@@ -25,12 +25,16 @@ struct Segment {
     reference: Ref,
 }
 
-/// Pixel widths for parts of a whole; drawing only, so a float is fine here.
-fn widths(parts: &[Decimal], whole: Decimal) -> Vec<f64> {
-    let whole = whole.to_f64().unwrap_or(1.0).max(f64::MIN_POSITIVE);
+/// Widths in SVG units for parts of a whole, to two decimals (and no float formatting code).
+fn widths(parts: &[Decimal], whole: Decimal) -> Vec<Decimal> {
+    let scale = if whole.is_zero() {
+        Decimal::ZERO
+    } else {
+        WIDTH / whole
+    };
     parts
         .iter()
-        .map(|part| WIDTH * part.to_f64().unwrap_or(0.0) / whole)
+        .map(|part| (*part * scale).round_dp(2).max(Decimal::ZERO))
         .collect()
 }
 
@@ -88,13 +92,13 @@ fn stacked_bar(
         ],
     );
     let parts: Vec<Decimal> = segments.iter().map(|s| s.part).collect();
-    let mut x = 0.0;
+    let mut x = Decimal::ZERO;
     for (segment, width) in segments.iter().zip(widths(&parts, whole)) {
         let rect = dom.svg(
             "rect",
             &[
-                ("x", &format!("{x:.2}")),
-                ("width", &format!("{:.2}", width.max(0.0))),
+                ("x", &x.to_string()),
+                ("width", &width.to_string()),
                 ("height", BAR_HEIGHT),
                 ("class", segment.class),
             ],
@@ -145,7 +149,8 @@ fn unreported_names(story: &Story) -> String {
     let mut names: Vec<String> = Vec::new();
     for tranche in &story.round.tranches {
         if tranche.investors.is_empty() {
-            names.push(tranche.label.to_lowercase());
+            // ASCII only: full Unicode case tables would add 12 KB to the wasm for one label.
+            names.push(tranche.label.to_ascii_lowercase());
         }
         names.extend(
             tranche
@@ -307,7 +312,7 @@ pub fn comparisons(dom: &Dom, story: &Story, outcome: &Outcome) -> Vec<Element> 
                 &[
                     ("y", "2"),
                     ("height", "12"),
-                    ("width", &format!("{:.2}", ws[0].max(1.0))),
+                    ("width", &ws[0].max(Decimal::ONE).to_string()),
                     ("class", "rx-seg-investor"),
                 ],
             );
@@ -316,7 +321,7 @@ pub fn comparisons(dom: &Dom, story: &Story, outcome: &Outcome) -> Vec<Element> 
                 &[
                     ("y", "16"),
                     ("height", "12"),
-                    ("width", &format!("{:.2}", ws[1].max(1.0))),
+                    ("width", &ws[1].max(Decimal::ONE).to_string()),
                     ("class", "rx-seg-compare"),
                 ],
             );
