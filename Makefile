@@ -4,11 +4,12 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8000
 
-.PHONY: help tools build demo test fmt clippy test-native test-chrome test-firefox test-page clean
+.PHONY: help tools build demo bench test fmt clippy test-native test-chrome test-firefox test-page clean
 
 help:
 	@echo "make demo   build the site into dist/ and serve it on http://127.0.0.1:$(PORT)/"
 	@echo "make build  build the site into dist/ without serving it"
+	@echo "make bench  payload, start-up, interaction, memory and model figures into BENCHMARKS.md"
 	@echo "make test   fmt, clippy, native tests, browser tests in headless Chrome and Firefox, page tests"
 
 tools:
@@ -47,6 +48,15 @@ test-firefox:
 	@echo "== browser tests in headless Firefox (Debian's firefox-esr)"
 	@env -u CHROMEDRIVER GECKODRIVER=$(HOME)/.cargo/bin/geckodriver \
 	  wasm-pack --log-level warn test --headless --firefox -- --test web
+
+# Figures against budgets (payload, start-up, interaction, memory, model), into BENCHMARKS.md.
+bench: build
+	@echo "== native model timings (cargo bench)"
+	@cargo bench --quiet --bench model | tee target/bench-model.txt
+	@command -v twiggy >/dev/null || cargo install -q twiggy --version 0.8.0
+	@twiggy top -n 15 target/wasm32-unknown-unknown/release/round_explainer.wasm > target/twiggy-top.txt
+	@echo "== browser figures (headless Chromium)"
+	@node scripts/bench.mjs target/bench-model.txt target/twiggy-top.txt
 
 # The built site (release wasm after wasm-opt): pages, embeds, the one-file build, the axe audit
 # and a keyboard pass in headless Chromium (playwright-core); the one-file build in Firefox ESR.

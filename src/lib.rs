@@ -253,3 +253,13 @@ impl Explainer {
 pub fn live_listener_count() -> usize {
     view::listener::live_count()
 }
+
+/// Bytes of linear memory the wasm module holds (for `make bench`'s memory figures).
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    let pages = core::arch::wasm32::memory_size(0);
+    #[cfg(not(target_arch = "wasm32"))]
+    let pages = 0;
+    (pages * 65536) as f64
+}

@@ -149,6 +149,7 @@
         try {
           this.explainer = api.Explainer.mount(this.container, story, undefined, this.hasAttribute("url-state"));
           if (scenario) this.explainer.setFragment(scenario);
+          performance.mark("round-explainer:rendered");
           this.dataset.state = "ready";
           this.dispatchEvent(new CustomEvent("round-explainer:ready", { bubbles: true }));
         } catch (error) {

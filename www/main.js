@@ -19,6 +19,7 @@ async function start() {
   const response = await fetch(host.dataset.story);
   if (!response.ok) throw new Error(`could not load ${host.dataset.story}: HTTP ${response.status}`);
   const explainer = Explainer.mount(host, await response.json(), undefined, true);
+  performance.mark("round-explainer:rendered");
   followReading(explainer, document.querySelectorAll("article p[data-part]"));
   host.dataset.ready = "true";
 }

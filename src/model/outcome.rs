@@ -332,18 +332,17 @@ pub fn compute(story: &Story, scenario: &Scenario) -> Result<Outcome, ComputeErr
         held.display_percent = percent;
     }
 
+    // `investors` holds the disclosed amounts in tranche order: take each tranche's share of it.
+    let mut disclosed_amounts = investors.iter().map(|(_, _, amount)| *amount);
     let tranches = story
         .round
         .tranches
         .iter()
         .map(|tranche| {
-            let amounts = tranche.investors.iter().filter_map(|investor| {
-                let reported = investor.amount.as_ref()?;
-                Some(scenario.amount_of(&investor.id, reported).0)
-            });
+            let count = tranche.investors.iter().filter(|i| i.amount.is_some()).count();
             Ok(TrancheOutcome {
                 id: tranche.id.clone(),
-                disclosed: sum(amounts, "a tranche")?,
+                disclosed: sum(disclosed_amounts.by_ref().take(count), "a tranche")?,
                 has_undisclosed: tranche_has_undisclosed(tranche),
             })
         })

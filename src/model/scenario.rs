@@ -199,12 +199,20 @@ impl Scenario {
             }
             None => {}
         }
-        let ranges: HashMap<&str, &Range> = story.adjustables().map(|a| (a.id, a.range)).collect();
-        for (id, &value) in &self.amounts {
-            let range = ranges.get(id.as_str());
-            let range =
-                range.ok_or_else(|| ComputeError::NotAdjustable(format!("amounts.{id}")))?;
-            check_range(&format!("amounts.{id}"), value, range)?;
+        // Walk the story's adjustables once, looking each up; any amount left over is for
+        // something the reader cannot vary.
+        let mut checked = 0;
+        for adjustable in story.adjustables() {
+            if let Some(&value) = self.amounts.get(adjustable.id) {
+                if value < adjustable.range.low || value > adjustable.range.high {
+                    return check_range(&format!("amounts.{}", adjustable.id), value, adjustable.range);
+                }
+                checked += 1;
+            }
+        }
+        if checked != self.amounts.len() {
+            let fixed = self.amounts.keys().find(|id| !story.adjustables().any(|a| a.id == id.as_str()));
+            return Err(ComputeError::NotAdjustable(format!("amounts.{}", fixed.map_or("", |id| id))));
         }
         for id in self.deals.keys() {
             if !story.separate_deals.iter().any(|deal| &deal.id == id) {

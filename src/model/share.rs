@@ -49,6 +49,32 @@ impl Share {
     }
 }
 
+/// `floor(part * units / whole)` and the exact remainder `part * units - floor * whole`.
+fn floor_and_remainder(part: Decimal, units: Decimal, whole: Decimal) -> Option<(Decimal, Decimal)> {
+    // Whole amounts (the usual case) divide as integers: exact, and far faster than Decimal's
+    // 28-digit division, which counts with a thousand investors.
+    if part.scale() == 0 && whole.scale() == 0 && units.scale() == 0 {
+        let scaled = part.mantissa().checked_mul(units.mantissa())?;
+        let whole = whole.mantissa();
+        let floor = Decimal::try_from_i128_with_scale(scaled.div_euclid(whole), 0).ok()?;
+        let remainder = Decimal::try_from_i128_with_scale(scaled.rem_euclid(whole), 0).ok()?;
+        return Some((floor, remainder));
+    }
+    let scaled = part.checked_mul(units)?;
+    let mut floor = scaled.checked_div(whole)?.floor();
+    let mut remainder = scaled.checked_sub(floor.checked_mul(whole)?)?;
+    // Decimal division rounds at 28 digits, so the floor can be one off; the exact remainder
+    // tells and corrects it.
+    if remainder.is_sign_negative() && !remainder.is_zero() {
+        floor -= Decimal::ONE;
+        remainder += whole;
+    } else if remainder >= whole {
+        floor += Decimal::ONE;
+        remainder -= whole;
+    }
+    Some((floor, remainder))
+}
+
 /// Percentages of `parts` (all of one whole) shown to `decimals` places that add up to exactly
 /// 100 — largest-remainder (Hamilton) rounding: each part is rounded down, then the units left
 /// over go to the largest remainders; a tie goes to the larger part, then to the earlier one.
@@ -59,24 +85,9 @@ pub fn display_percentages(
 ) -> Result<Vec<Decimal>, ComputeError> {
     const OVERFLOW: ComputeError = ComputeError::Overflow("display percentages");
     let unit_count = Decimal::from(10u64.pow(decimals)) * Decimal::ONE_HUNDRED;
-    // For each part: units = floor(part * unit_count / whole), and the exact remainder.
     let mut floors = Vec::with_capacity(parts.len());
     for &part in parts {
-        let scaled = part.checked_mul(unit_count).ok_or(OVERFLOW)?;
-        let mut units = scaled.checked_div(whole).ok_or(OVERFLOW)?.floor();
-        let mut remainder = scaled
-            .checked_sub(units.checked_mul(whole).ok_or(OVERFLOW)?)
-            .ok_or(OVERFLOW)?;
-        // Decimal division rounds at 28 digits, so the floor can be one off; the exact
-        // remainder tells and corrects it.
-        if remainder.is_sign_negative() && !remainder.is_zero() {
-            units -= Decimal::ONE;
-            remainder += whole;
-        } else if remainder >= whole {
-            units += Decimal::ONE;
-            remainder -= whole;
-        }
-        floors.push((units, remainder));
+        floors.push(floor_and_remainder(part, unit_count, whole).ok_or(OVERFLOW)?);
     }
     let assigned = floors
         .iter()
@@ -84,20 +95,20 @@ pub fn display_percentages(
     let left_over = unit_count
         .checked_sub(assigned.ok_or(OVERFLOW)?)
         .ok_or(OVERFLOW)?;
-    let mut order: Vec<usize> = (0..parts.len()).collect();
-    order.sort_by(|&a, &b| {
-        floors[b]
-            .1
-            .cmp(&floors[a].1)
-            .then(parts[b].cmp(&parts[a]))
-            .then(a.cmp(&b))
-    });
     let left_over = usize::try_from(left_over.mantissa())
         .ok()
         .filter(|_| left_over.scale() == 0);
     let left_over = left_over
         .filter(|n| *n <= parts.len())
         .ok_or(ComputeError::PartsDoNotAddUp)?;
+    // Only which parts get a unit matters, not their order: select, don't sort.
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    let before = |&a: &usize, &b: &usize| {
+        floors[b].1.cmp(&floors[a].1).then(parts[b].cmp(&parts[a])).then(a.cmp(&b))
+    };
+    if left_over > 0 && left_over < order.len() {
+        order.select_nth_unstable_by(left_over - 1, before);
+    }
     for &index in order.iter().take(left_over) {
         floors[index].0 += Decimal::ONE;
     }

@@ -40,11 +40,12 @@ export async function serveDist() {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
 }
 
-/** Headless Debian Chromium with the flags this machine needs. */
-export function launchChromium() {
+/** Headless Debian Chromium with the flags this machine needs, and any `extra` ones. */
+export function launchChromium(extra = []) {
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: [
+      ...extra,
       "--no-sandbox",
       "--disable-gpu",
       "--disable-background-networking",

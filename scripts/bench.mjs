@@ -1,0 +1,228 @@
+// `make bench`: payload, start-up, interaction and memory of the built explainer in headless
+// Chromium, plus the native model timings (passed in as a file of `model | …` lines). Prints
+// every figure against its budget and writes BENCHMARKS.md.
+// Usage: node scripts/bench.mjs <model-lines-file> <twiggy-top-file>
+import { readFile, writeFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { cpus, totalmem } from "node:os";
+import { execFileSync } from "node:child_process";
+import { minify } from "terser";
+import { serveDist, launchChromium, DIST } from "../tests/page/harness.mjs";
+
+const [modelFile, twiggyFile] = process.argv.slice(2);
+const KB = 1024;
+const lines = [];
+const out = (line = "") => {
+  console.log(line);
+  lines.push(line);
+};
+const verdict = (ok) => (ok ? "met" : "MISSED");
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+const ms = (x) => `${x.toFixed(2)} ms`;
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+
+// --- Payload -------------------------------------------------------------------------------
+const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const ours = [
+  ["wasm", "pkg/round_explainer_bg.wasm"],
+  ["JS glue (wasm-bindgen)", "pkg/round_explainer.js"],
+  ["custom element", "element.js"],
+  ["element module", "round-explainer.js"],
+  ["CSS", "explainer.css"],
+  ["iframe loader (minified)", "embed-loader.min.js"],
+];
+out("## Payload (everything the explainer loads)");
+out("| file | raw | gzip -9 |");
+out("|---|---:|---:|");
+let ourRaw = 0;
+let ourGzip = 0;
+for (const [what, file] of ours) {
+  const bytes = await readFile(`${DIST}${file}`);
+  ourRaw += bytes.length;
+  ourGzip += gz(bytes);
+  out(`| ${what} (${file}) | ${kb(bytes.length)} | ${kb(gz(bytes))} |`);
+}
+out(`| **total** | ${kb(ourRaw)} | **${kb(ourGzip)}** |`);
+const decimalMin = (await minify(await readFile("node_modules/decimal.js/decimal.js", "utf8"))).code;
+const stack = [
+  ["d3 7.9.2 (d3.min.js)", await readFile("node_modules/d3/dist/d3.min.js")],
+  ["pym.js 1.3.2 (pym.v1.min.js)", await readFile("node_modules/pym.js/dist/pym.v1.min.js")],
+  ["scrollama 3.2.0 (scrollama.min.js)", await readFile("node_modules/scrollama/build/scrollama.min.js")],
+  ["decimal.js 10.6.0 (minified with terser here)", Buffer.from(decimalMin)],
+];
+out("");
+out("A typical JavaScript stack for the same job, measured in the same run (libraries only, no app code):");
+out("| package | gzip -9 |");
+out("|---|---:|");
+let stackGzip = 0;
+for (const [what, bytes] of stack) {
+  stackGzip += gz(bytes);
+  out(`| ${what} | ${kb(gz(bytes))} |`);
+}
+out(`| **total** | **${kb(stackGzip)}** |`);
+out("");
+out(`Ratio: the explainer is ${(ourGzip / stackGzip).toFixed(2)} × the JS stack's libraries alone.`);
+const payloadOk = ourGzip <= 50 * KB;
+out(`Budget: total payload at most 50 KB gzip: ${kb(ourGzip)}, ${verdict(payloadOk)}.`);
+if (!payloadOk && twiggyFile) {
+  out("");
+  out("Why (twiggy top of the release wasm before wasm-opt, which keeps names; sizes are pre-optimisation):");
+  out("```");
+  for (const line of (await readFile(twiggyFile, "utf8")).trim().split("\n")) out(line);
+  out("```");
+}
+
+// --- Browser measurements ------------------------------------------------------------------
+const server = await serveDist();
+const browser = await launchChromium();
+const renderedAt = (page) =>
+  page
+    .waitForFunction(() => performance.getEntriesByName("round-explainer:rendered")[0]?.startTime)
+    .then((handle) => handle.jsonValue());
+
+async function coldLoads(url, count) {
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const context = await browser.newContext(); // a fresh context: nothing cached
+    const page = await context.newPage();
+    await page.goto(url);
+    times.push(await renderedAt(page));
+    await context.close();
+  }
+  return times;
+}
+
+out("");
+out("## Start-up (navigation to the explainer rendered, performance mark), 20 cold loads each");
+out("| page | median | min | max | budget 100 ms |");
+out("|---|---:|---:|---:|---|");
+let startOk = true;
+for (const [what, url] of [
+  ["dist/index.html over localhost", server.url],
+  ["dist/round-explainer.html from file://", `file://${DIST}round-explainer.html`],
+]) {
+  const times = await coldLoads(url, 20);
+  const ok = median(times) <= 100;
+  startOk &&= ok;
+  out(`| ${what} | ${ms(median(times))} | ${ms(Math.min(...times))} | ${ms(Math.max(...times))} | ${verdict(ok)} |`);
+}
+
+out("");
+out("## Interaction (slider input event to the DOM updated), 1,000 changes");
+const page = await browser.newPage();
+await page.goto(server.url);
+await renderedAt(page);
+const changes = await page.evaluate(() => {
+  const slider = document.querySelector("input[data-control=amazon]");
+  const times = [];
+  for (let i = 0; i < 1000; i++) {
+    slider.value = String(i % 41);
+    const start = performance.now();
+    slider.dispatchEvent(new Event("input", { bubbles: true }));
+    times.push(performance.now() - start);
+  }
+  return times;
+});
+const interactionOk = median(changes) <= 1 && quantile(changes, 0.99) <= 4;
+out(`median ${ms(median(changes))} (budget 1 ms), p99 ${ms(quantile(changes, 0.99))} (budget 4 ms): ${verdict(interactionOk)}`);
+await page.close();
+await browser.close();
+
+out("");
+out("## Memory (after garbage collection)");
+const memoryBrowser = await launchChromium(["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
+const memoryPage = await memoryBrowser.newPage();
+await memoryPage.goto(server.url);
+await renderedAt(memoryPage);
+const sample = () =>
+  memoryPage.evaluate(async () => {
+    const wasm = await import("/pkg/round_explainer.js");
+    window.gc();
+    return {
+      heap: performance.memory.usedJSHeapSize,
+      wasm: wasm.wasmMemoryBytes(),
+      nodes: document.getElementsByTagName("*").length,
+    };
+  });
+const slide = (count) =>
+  memoryPage.evaluate((n) => {
+    const slider = document.querySelector("input[data-control=amazon]");
+    for (let i = 0; i < n; i++) {
+      slider.value = String(i % 41);
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  }, count);
+const cycle = (count) =>
+  memoryPage.evaluate(async (n) => {
+    const wasm = await import("/pkg/round_explainer.js");
+    const story = await (await fetch("/stories/openai-2026.json")).json();
+    const host = document.createElement("div");
+    document.body.append(host);
+    const before = wasm.liveListenerCount();
+    for (let i = 0; i < n; i++) {
+      const explainer = wasm.Explainer.mount(host, story, undefined, false);
+      explainer.unmount();
+      explainer.free();
+    }
+    host.remove();
+    return wasm.liveListenerCount() - before;
+  }, count);
+await slide(200);
+const slideWarm = await sample();
+await slide(10_000);
+const slideAfter = await sample();
+await cycle(20);
+const cycleWarm = await sample();
+const listenersLeft = await cycle(200);
+const cycleAfter = await sample();
+out("| after | JS heap | wasm memory | DOM elements |");
+out("|---|---:|---:|---:|");
+for (const [what, s] of [
+  ["warm-up (200 slider changes)", slideWarm],
+  ["10,000 slider changes", slideAfter],
+  ["warm-up (20 mount/unmount cycles)", cycleWarm],
+  ["200 mount/unmount cycles", cycleAfter],
+]) {
+  out(`| ${what} | ${kb(s.heap)} | ${kb(s.wasm)} | ${s.nodes} |`);
+}
+const memoryOk =
+  slideAfter.wasm === slideWarm.wasm && slideAfter.nodes === slideWarm.nodes &&
+  cycleAfter.wasm === cycleWarm.wasm && cycleAfter.nodes === cycleWarm.nodes && listenersLeft === 0;
+out(`Listeners and timers left behind by 200 mount/unmount cycles: ${listenersLeft}.`);
+out(`Budget: no growth of wasm memory or element count beyond warm-up: ${verdict(memoryOk)}.`);
+await memoryBrowser.close();
+server.close();
+
+// --- Native model --------------------------------------------------------------------------
+out("");
+out("## Model (native, cargo bench --bench model)");
+let modelOk = true;
+for (const line of (await readFile(modelFile, "utf8")).split("\n").filter((l) => l.startsWith("model |"))) {
+  out(`- ${line.slice("model | ".length)}`);
+  if (line.includes("MISSED")) modelOk = false;
+}
+
+// --- Summary and BENCHMARKS.md -------------------------------------------------------------
+const budgets = [
+  ["payload ≤ 50 KB gzip", payloadOk],
+  ["start-up median ≤ 100 ms", startOk],
+  ["interaction median ≤ 1 ms, p99 ≤ 4 ms", interactionOk],
+  ["no memory growth beyond warm-up", memoryOk],
+  ["compute for 1,000 investors < 1 ms", modelOk],
+];
+out("");
+out("## Budgets");
+for (const [what, ok] of budgets) out(`- ${what}: ${verdict(ok)}`);
+
+const chromium = execFileSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim();
+const machine = `${cpus().length} × ${cpus()[0].model}, ${Math.round(totalmem() / 2 ** 30)} GiB; ${chromium}; Node ${process.version}`;
+const header = [
+  "# Benchmarks",
+  "",
+  `Latest \`make bench\`: ${new Date().toISOString()} on ${machine}.`,
+  "Machines are noisy: compare figures from one run, and medians, not single loads.",
+  "",
+];
+await writeFile("BENCHMARKS.md", header.concat(lines).join("\n") + "\n");
+console.log("\nwrote BENCHMARKS.md");
