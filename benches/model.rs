@@ -61,13 +61,29 @@ fn report(name: &str, (median, p99): (Duration, Duration), budget: Option<Durati
 fn main() {
     let article = parse(ARTICLE_STORY);
     let scenario = Scenario::article(&article);
-    report("article story: parse (JSON text to validated story)", measure(2000, || parse(ARTICLE_STORY)), None);
-    report("article story: compute", measure(20000, || compute(&article, &scenario).unwrap()), None);
+    report(
+        "article story: parse (JSON text to validated story)",
+        measure(2000, || parse(ARTICLE_STORY)),
+        None,
+    );
+    report(
+        "article story: compute",
+        measure(20000, || compute(&article, &scenario).unwrap()),
+        None,
+    );
 
     let text = generated_story(1000, 10);
     let large = parse(&text);
     let large_scenario = Scenario::article(&large);
-    report("1,000 investors in 10 tranches: parse", measure(200, || parse(&text)), None);
+    report(
+        "1,000 investors in 10 tranches: parse",
+        measure(200, || parse(&text)),
+        None,
+    );
     let budget = Some(Duration::from_millis(1));
-    report("1,000 investors in 10 tranches: compute", measure(500, || compute(&large, &large_scenario).unwrap()), budget);
+    report(
+        "1,000 investors in 10 tranches: compute",
+        measure(500, || compute(&large, &large_scenario).unwrap()),
+        budget,
+    );
 }

@@ -98,14 +98,16 @@ out("## Start-up (navigation to the explainer rendered, performance mark), 20 co
 out("| page | median | min | max | budget 100 ms |");
 out("|---|---:|---:|---:|---|");
 let startOk = true;
-for (const [what, url] of [
-  ["dist/index.html over localhost", server.url],
-  ["dist/round-explainer.html from file://", `file://${DIST}round-explainer.html`],
+for (const [what, url, budgeted] of [
+  ["dist/index.html over localhost", server.url, true],
+  ["dist/round-explainer.html from file://", `file://${DIST}round-explainer.html`, true],
+  ["for scale: a blank page setting the same mark", `${server.url}fixtures/blank.html`, false],
 ]) {
   const times = await coldLoads(url, 20);
   const ok = median(times) <= 100;
-  startOk &&= ok;
-  out(`| ${what} | ${ms(median(times))} | ${ms(Math.min(...times))} | ${ms(Math.max(...times))} | ${verdict(ok)} |`);
+  if (budgeted) startOk &&= ok;
+  const judged = budgeted ? verdict(ok) : "(floor of this setup)";
+  out(`| ${what} | ${ms(median(times))} | ${ms(Math.min(...times))} | ${ms(Math.max(...times))} | ${judged} |`);
 }
 
 out("");

@@ -127,6 +127,8 @@
       }
 
       async start() {
+        // The story loads while the wasm compiles.
+        const wasm = api.ready().then(() => null, (error) => error);
         let story;
         try {
           story = await this.readStory();
@@ -135,11 +137,10 @@
           this.dataset.state = "error";
           return;
         }
-        try {
-          await api.ready();
-        } catch (error) {
+        const failed = await wasm;
+        if (failed) {
           // WebAssembly refused (a CSP without 'wasm-unsafe-eval', or no WebAssembly at all).
-          console.error("round-explainer: WebAssembly could not start, showing the reported figures only:", error.message);
+          console.error("round-explainer: WebAssembly could not start, showing the reported figures only:", failed.message);
           this.container.replaceChildren(staticTable(document, story));
           this.dataset.state = "static";
           return;

@@ -14,11 +14,16 @@ function showError(message) {
   host.replaceChildren(box);
 }
 
-async function start() {
-  await init();
+async function loadStory() {
   const response = await fetch(host.dataset.story);
   if (!response.ok) throw new Error(`could not load ${host.dataset.story}: HTTP ${response.status}`);
-  const explainer = Explainer.mount(host, await response.json(), undefined, true);
+  return response.json();
+}
+
+async function start() {
+  // The story downloads while the wasm compiles.
+  const [story] = await Promise.all([loadStory(), init()]);
+  const explainer = Explainer.mount(host, story, undefined, true);
   performance.mark("round-explainer:rendered");
   followReading(explainer, document.querySelectorAll("article p[data-part]"));
   host.dataset.ready = "true";

@@ -339,7 +339,11 @@ pub fn compute(story: &Story, scenario: &Scenario) -> Result<Outcome, ComputeErr
         .tranches
         .iter()
         .map(|tranche| {
-            let count = tranche.investors.iter().filter(|i| i.amount.is_some()).count();
+            let count = tranche
+                .investors
+                .iter()
+                .filter(|i| i.amount.is_some())
+                .count();
             Ok(TrancheOutcome {
                 id: tranche.id.clone(),
                 disclosed: sum(disclosed_amounts.by_ref().take(count), "a tranche")?,

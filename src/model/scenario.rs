@@ -205,14 +205,24 @@ impl Scenario {
         for adjustable in story.adjustables() {
             if let Some(&value) = self.amounts.get(adjustable.id) {
                 if value < adjustable.range.low || value > adjustable.range.high {
-                    return check_range(&format!("amounts.{}", adjustable.id), value, adjustable.range);
+                    return check_range(
+                        &format!("amounts.{}", adjustable.id),
+                        value,
+                        adjustable.range,
+                    );
                 }
                 checked += 1;
             }
         }
         if checked != self.amounts.len() {
-            let fixed = self.amounts.keys().find(|id| !story.adjustables().any(|a| a.id == id.as_str()));
-            return Err(ComputeError::NotAdjustable(format!("amounts.{}", fixed.map_or("", |id| id))));
+            let fixed = self
+                .amounts
+                .keys()
+                .find(|id| !story.adjustables().any(|a| a.id == id.as_str()));
+            return Err(ComputeError::NotAdjustable(format!(
+                "amounts.{}",
+                fixed.map_or("", |id| id)
+            )));
         }
         for id in self.deals.keys() {
             if !story.separate_deals.iter().any(|deal| &deal.id == id) {

@@ -50,7 +50,11 @@ impl Share {
 }
 
 /// `floor(part * units / whole)` and the exact remainder `part * units - floor * whole`.
-fn floor_and_remainder(part: Decimal, units: Decimal, whole: Decimal) -> Option<(Decimal, Decimal)> {
+fn floor_and_remainder(
+    part: Decimal,
+    units: Decimal,
+    whole: Decimal,
+) -> Option<(Decimal, Decimal)> {
     // Whole amounts (the usual case) divide as integers: exact, and far faster than Decimal's
     // 28-digit division, which counts with a thousand investors.
     if part.scale() == 0 && whole.scale() == 0 && units.scale() == 0 {
@@ -104,7 +108,11 @@ pub fn display_percentages(
     // Only which parts get a unit matters, not their order: select, don't sort.
     let mut order: Vec<usize> = (0..parts.len()).collect();
     let before = |&a: &usize, &b: &usize| {
-        floors[b].1.cmp(&floors[a].1).then(parts[b].cmp(&parts[a])).then(a.cmp(&b))
+        floors[b]
+            .1
+            .cmp(&floors[a].1)
+            .then(parts[b].cmp(&parts[a]))
+            .then(a.cmp(&b))
     };
     if left_over > 0 && left_over < order.len() {
         order.select_nth_unstable_by(left_over - 1, before);

@@ -1,10 +1,11 @@
-// axe-core, injected into headless Chromium, on the article page: zero violations of the WCAG
+// axe-core, injected into headless Chromium, on the article page, the one-file build and the
+// iframe child: zero violations of the WCAG
 // 2.0/2.1 A and AA and 2.2 AA rules, in light and dark, at 320 and 1280 px, with and without
 // reduced motion. Then a keyboard-only pass over the explainer's controls.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { serveDist, launchChromium, watchErrors } from "./harness.mjs";
+import { serveDist, launchChromium, watchErrors, DIST } from "./harness.mjs";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -26,24 +27,32 @@ async function audit(page) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`);
 }
 
-for (const colorScheme of ["light", "dark"]) {
-  for (const width of [320, 1280]) {
-    for (const reducedMotion of ["no-preference", "reduce"]) {
-      test(`no axe violations: ${colorScheme}, ${width} px, reduced motion ${reducedMotion}`, async () => {
-        const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme, reducedMotion });
-        const errors = watchErrors(page);
-        await page.goto(server.url);
-        await page.waitForSelector("#explainer[data-ready]");
-        // Open a provenance note too, so it is audited.
-        await page.click(".rx-headline .rx-fig");
-        assert.deepEqual(await audit(page), []);
-        if (reducedMotion === "reduce") {
-          const transition = await page.evaluate(() => getComputedStyle(document.querySelector(".rx-section")).transitionDuration);
-          assert.equal(transition, "0s", "no transitions under reduced motion");
-        }
-        assert.deepEqual(errors, []);
-        await page.close();
-      });
+const PAGES = {
+  "article page": () => server.url,
+  "one-file build": () => `file://${DIST}round-explainer.html`,
+  "iframe child": () => `${server.url}embed.html?story=stories/openai-2026.json`,
+};
+
+for (const [name, url] of Object.entries(PAGES)) {
+  for (const colorScheme of ["light", "dark"]) {
+    for (const width of [320, 1280]) {
+      for (const reducedMotion of ["no-preference", "reduce"]) {
+        test(`no axe violations: ${name}, ${colorScheme}, ${width} px, reduced motion ${reducedMotion}`, async () => {
+          const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme, reducedMotion });
+          const errors = watchErrors(page);
+          await page.goto(url());
+          await page.waitForSelector(".rx-headline .rx-fig"); // Playwright pierces the shadow roots
+          // Open a provenance note too, so it is audited.
+          await page.click(".rx-headline .rx-fig");
+          assert.deepEqual(await audit(page), []);
+          if (reducedMotion === "reduce") {
+            const transition = await page.locator(".rx-section").first().evaluate((e) => getComputedStyle(e).transitionDuration);
+            assert.equal(transition, "0s", "no transitions under reduced motion");
+          }
+          assert.deepEqual(errors, []);
+          await page.close();
+        });
+      }
     }
   }
 }

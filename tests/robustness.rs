@@ -1,0 +1,114 @@
+//! Hostile and extreme stories fail fast with a clear error, or work; none hangs or panics.
+#![cfg(not(target_arch = "wasm32"))] // native: uses serde_json
+
+mod common;
+
+use common::{article_story, parse_story, ARTICLE_STORY};
+use round_explainer::model::{compute, Amount, ComputeError, Scenario};
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+
+fn story_with_investors(count: usize) -> Value {
+    let mut story: Value = serde_json::from_str(ARTICLE_STORY).unwrap();
+    let investors: Vec<Value> = (0..count)
+        .map(|n| json!({ "id": format!("i{n}"), "name": format!("Investor {n}"), "source": "round-tranches",
+                         "amount": { "value": "1M", "source": "round-tranches", "range": { "low": "0", "high": "1M" } } }))
+        .collect();
+    story["round"]["tranches"] = json!([{ "id": "all", "label": "All", "source": "round-tranches", "investors": investors }]);
+    story["separate_deals"] = json!([]);
+    story["focus_investor"] = json!("i0");
+    story
+}
+
+#[test]
+fn ten_thousand_investors_work_and_one_more_is_refused() {
+    let story = parse_story(&story_with_investors(10_000).to_string())
+        .expect("10,000 investors are allowed");
+    let outcome = compute(&story, &Scenario::article(&story)).expect("and compute");
+    assert_eq!(
+        outcome.holdings.len(),
+        10_002,
+        "existing, 10,000 investors, undisclosed"
+    );
+    let shown: Decimal = outcome.holdings.iter().map(|h| h.display_percent).sum();
+    assert_eq!(shown, Decimal::ONE_HUNDRED);
+
+    let error = parse_story(&story_with_investors(10_001).to_string()).expect_err("too many");
+    assert_eq!(
+        error.to_string(),
+        "round: 10001 investors and deals; a story may have at most 10000"
+    );
+}
+
+#[test]
+fn a_five_megabyte_story_is_read_without_trouble() {
+    let mut story: Value = serde_json::from_str(ARTICLE_STORY).unwrap();
+    story["sources"][0]["quote"] = Value::from("x".repeat(5 * 1024 * 1024));
+    let text = story.to_string();
+    assert!(text.len() > 5 * 1024 * 1024);
+    let story = parse_story(&text).expect("a long quote is still a quote");
+    assert_eq!(story.sources[0].quote.len(), 5 * 1024 * 1024);
+}
+
+#[test]
+fn deep_nesting_is_refused_at_any_place() {
+    let deep_object = format!(
+        "{}{}",
+        "{\"a\":".repeat(10_000),
+        "1".to_owned() + &"}".repeat(10_000)
+    );
+    let error = parse_story(&deep_object)
+        .expect_err("10,000 levels of objects")
+        .to_string();
+    assert!(error.contains("nests deeper than 32 levels"), "{error}");
+
+    let mut story: Value = serde_json::from_str(ARTICLE_STORY).unwrap();
+    let mut nested = json!(1);
+    for _ in 0..100 {
+        nested = json!([nested]);
+    }
+    story["title"] = nested;
+    let error = parse_story(&story.to_string())
+        .expect_err("deep inside a field")
+        .to_string();
+    assert!(error.contains("nests deeper than 32 levels"), "{error}");
+}
+
+#[test]
+fn amounts_at_the_decimal_limit_overflow_into_an_error() {
+    let mut story = article_story();
+    let max = Amount(Decimal::MAX);
+    story.pre_money.range.high = max;
+    story.pre_money.default = max;
+    let outcome = compute(&story, &Scenario::article(&story));
+    assert_eq!(
+        outcome,
+        Err(ComputeError::Overflow("the post-money valuation"))
+    );
+    assert_eq!(
+        outcome.unwrap_err().to_string(),
+        "the amounts are too large to compute the post-money valuation exactly"
+    );
+
+    // Amounts that still add up are computed exactly, percentages included.
+    let mut story = article_story();
+    let huge = Amount(Decimal::MAX / Decimal::from(4));
+    story.pre_money.range.high = huge;
+    story.pre_money.default = Amount(huge.0.round());
+    let outcome =
+        compute(&story, &Scenario::article(&story)).expect("a quarter of the limit adds up");
+    assert_eq!(
+        outcome.post_money,
+        Amount(huge.0.round()).0 + common::billions(100)
+    );
+    let shown: Vec<String> = outcome
+        .holdings
+        .iter()
+        .map(|h| h.display_percent.to_string())
+        .collect();
+    assert_eq!(
+        shown,
+        ["100.00", "0.00", "0.00"],
+        "$100B is nothing next to 2 × 10^28"
+    );
+}
