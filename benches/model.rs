@@ -1,38 +1,51 @@
 //! `cargo bench --bench model`: native timings of the model, as medians of many runs.
 //! Prints one line per figure with its budget; `make bench` collects them into BENCHMARKS.md.
+//! Native only: on wasm32 (clippy --all-targets --target wasm32) it compiles to nothing.
+#![cfg_attr(target_arch = "wasm32", allow(unused))]
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
-use round_explainer::model::node::Node;
-use round_explainer::model::{compute, Scenario, Story};
-use serde_json::{json, Value};
-
-const ARTICLE_STORY: &str = include_str!("../www/stories/openai-2026.json");
-
-/// The median and the 99th percentile of `runs` timings of `work`.
-fn measure<T>(runs: usize, mut work: impl FnMut() -> T) -> (Duration, Duration) {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(work());
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    (times[runs / 2], times[runs * 99 / 100])
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    native::main();
 }
 
-fn parse(text: &str) -> Story {
-    let node: Node = serde_json::from_str(text).expect("valid JSON");
-    Story::from_node(&node).expect("a valid story")
-}
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
 
-/// A round of `investors` investors, each with an amount and a range, in `tranches` tranches.
-fn generated_story(investors: usize, tranches: usize) -> String {
-    let mut story: Value = serde_json::from_str(ARTICLE_STORY).unwrap();
-    let per = investors / tranches;
-    story["round"]["tranches"] = (0..tranches)
+    use std::hint::black_box;
+    use std::time::{Duration, Instant};
+
+    use round_explainer::model::node::Node;
+    use round_explainer::model::{compute, Scenario, Story};
+    use serde_json::{json, Value};
+
+    const ARTICLE_STORY: &str = include_str!("../www/stories/openai-2026.json");
+
+    /// The median and the 99th percentile of `runs` timings of `work`.
+    fn measure<T>(runs: usize, mut work: impl FnMut() -> T) -> (Duration, Duration) {
+        let mut times: Vec<Duration> = (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                black_box(work());
+                start.elapsed()
+            })
+            .collect();
+        times.sort();
+        (times[runs / 2], times[runs * 99 / 100])
+    }
+
+    fn parse(text: &str) -> Story {
+        let node: Node = serde_json::from_str(text).expect("valid JSON");
+        Story::from_node(&node).expect("a valid story")
+    }
+
+    /// A round of `investors` investors, each with an amount and a range, in `tranches` tranches.
+    fn generated_story(investors: usize, tranches: usize) -> String {
+        let mut story: Value = serde_json::from_str(ARTICLE_STORY).unwrap();
+        let per = investors / tranches;
+        story["round"]["tranches"] = (0..tranches)
         .map(|t| {
             let list: Vec<Value> = (0..per)
                 .map(|i| {
@@ -45,45 +58,46 @@ fn generated_story(investors: usize, tranches: usize) -> String {
             json!({ "id": format!("t{t}"), "label": format!("Tranche {t}"), "source": "round-tranches", "investors": list })
         })
         .collect();
-    story["focus_investor"] = json!("i0");
-    story.to_string()
-}
+        story["focus_investor"] = json!("i0");
+        story.to_string()
+    }
 
-fn report(name: &str, (median, p99): (Duration, Duration), budget: Option<Duration>) {
-    let verdict = match budget {
-        Some(budget) if median <= budget => format!("budget {budget:?}: met"),
-        Some(budget) => format!("budget {budget:?}: MISSED"),
-        None => "no budget".to_owned(),
-    };
-    println!("model | {name} | median {median:?} | p99 {p99:?} | {verdict}");
-}
+    fn report(name: &str, (median, p99): (Duration, Duration), budget: Option<Duration>) {
+        let verdict = match budget {
+            Some(budget) if median <= budget => format!("budget {budget:?}: met"),
+            Some(budget) => format!("budget {budget:?}: MISSED"),
+            None => "no budget".to_owned(),
+        };
+        println!("model | {name} | median {median:?} | p99 {p99:?} | {verdict}");
+    }
 
-fn main() {
-    let article = parse(ARTICLE_STORY);
-    let scenario = Scenario::article(&article);
-    report(
-        "article story: parse (JSON text to validated story)",
-        measure(2000, || parse(ARTICLE_STORY)),
-        None,
-    );
-    report(
-        "article story: compute",
-        measure(20000, || compute(&article, &scenario).unwrap()),
-        None,
-    );
+    pub fn main() {
+        let article = parse(ARTICLE_STORY);
+        let scenario = Scenario::article(&article);
+        report(
+            "article story: parse (JSON text to validated story)",
+            measure(2000, || parse(ARTICLE_STORY)),
+            None,
+        );
+        report(
+            "article story: compute",
+            measure(20000, || compute(&article, &scenario).unwrap()),
+            None,
+        );
 
-    let text = generated_story(1000, 10);
-    let large = parse(&text);
-    let large_scenario = Scenario::article(&large);
-    report(
-        "1,000 investors in 10 tranches: parse",
-        measure(200, || parse(&text)),
-        None,
-    );
-    let budget = Some(Duration::from_millis(1));
-    report(
-        "1,000 investors in 10 tranches: compute",
-        measure(500, || compute(&large, &large_scenario).unwrap()),
-        budget,
-    );
+        let text = generated_story(1000, 10);
+        let large = parse(&text);
+        let large_scenario = Scenario::article(&large);
+        report(
+            "1,000 investors in 10 tranches: parse",
+            measure(200, || parse(&text)),
+            None,
+        );
+        let budget = Some(Duration::from_millis(1));
+        report(
+            "1,000 investors in 10 tranches: compute",
+            measure(500, || compute(&large, &large_scenario).unwrap()),
+            budget,
+        );
+    }
 }

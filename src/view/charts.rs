@@ -3,11 +3,10 @@
 //! it, and the undisclosed part is hatched and labelled "not reported".
 
 use rust_decimal::Decimal;
-use web_sys::Element;
 
-use super::dom::{append, set, Dom};
 use super::figures::figure_button;
 use super::provenance::Ref;
+use super::vnode::VNode;
 use crate::model::money::{format_money, Style};
 use crate::model::outcome::ComparisonOutcome;
 use crate::model::{HoldingKind, Outcome, Story};
@@ -39,54 +38,43 @@ fn widths(parts: &[Decimal], whole: Decimal) -> Vec<Decimal> {
 }
 
 /// The hatch pattern for undisclosed money; ids are per explainer so several can share a page.
-pub fn defs(dom: &Dom, id_prefix: &str) -> Element {
-    let svg = dom.svg(
-        "svg",
-        &[
-            ("width", "0"),
-            ("height", "0"),
-            ("aria-hidden", "true"),
-            ("class", "rx-defs"),
-        ],
-    );
-    let defs = dom.svg("defs", &[]);
-    let pattern = dom.svg(
+pub fn defs(id_prefix: &str) -> VNode {
+    let pattern = VNode::svg(
         "pattern",
         &[
-            ("id", &format!("{id_prefix}-hatch")),
+            ("id", format!("{id_prefix}-hatch").as_str()),
             ("width", "8"),
             ("height", "8"),
             ("patternUnits", "userSpaceOnUse"),
             ("patternTransform", "rotate(45)"),
         ],
-    );
-    let background = dom.svg(
-        "rect",
-        &[("width", "8"), ("height", "8"), ("class", "rx-hatch-bg")],
-    );
-    let line = dom.svg(
-        "rect",
-        &[("width", "3"), ("height", "8"), ("class", "rx-hatch-line")],
-    );
-    append(&pattern, &[&background, &line]);
-    append(&defs, &[&pattern]);
-    append(&svg, &[&defs]);
-    svg
+    )
+    .with([
+        VNode::svg(
+            "rect",
+            &[("width", "8"), ("height", "8"), ("class", "rx-hatch-bg")],
+        ),
+        VNode::svg(
+            "rect",
+            &[("width", "3"), ("height", "8"), ("class", "rx-hatch-line")],
+        ),
+    ]);
+    let attrs = [
+        ("width", "0"),
+        ("height", "0"),
+        ("aria-hidden", "true"),
+        ("class", "rx-defs"),
+    ];
+    VNode::svg("svg", &attrs).with([VNode::svg("defs", &[]).with([pattern])])
 }
 
 /// A horizontal stacked bar with a legend under it.
-fn stacked_bar(
-    dom: &Dom,
-    id_prefix: &str,
-    segments: &[Segment],
-    whole: Decimal,
-    caption: &str,
-) -> Element {
-    let figure = dom.el("figure", "rx-bar");
-    let svg = dom.svg(
+fn stacked_bar(id_prefix: &str, segments: &[Segment], whole: Decimal, caption: &str) -> VNode {
+    let view_box = format!("0 0 {WIDTH} {BAR_HEIGHT}");
+    let mut svg = VNode::svg(
         "svg",
         &[
-            ("viewBox", &format!("0 0 {WIDTH} {BAR_HEIGHT}")),
+            ("viewBox", &view_box),
             ("preserveAspectRatio", "none"),
             ("aria-hidden", "true"),
         ],
@@ -94,45 +82,34 @@ fn stacked_bar(
     let parts: Vec<Decimal> = segments.iter().map(|s| s.part).collect();
     let mut x = Decimal::ZERO;
     for (segment, width) in segments.iter().zip(widths(&parts, whole)) {
-        let rect = dom.svg(
+        let (x_text, width_text) = (x.to_string(), width.to_string());
+        let mut rect = VNode::svg(
             "rect",
             &[
-                ("x", &x.to_string()),
-                ("width", &width.to_string()),
+                ("x", &x_text),
+                ("width", &width_text),
                 ("height", BAR_HEIGHT),
                 ("class", segment.class),
             ],
         );
         if segment.class == "rx-seg-undisclosed" {
-            set(&rect, "fill", &format!("url(#{id_prefix}-hatch)"));
+            rect.set("fill", &format!("url(#{id_prefix}-hatch)"));
         }
-        append(&svg, &[&rect]);
+        svg.push(rect);
         x += width;
     }
-    let legend = dom.el("ul", "rx-legend");
-    for segment in segments {
-        let item = dom.el("li", "");
-        let swatch = dom.el("span", &format!("rx-swatch {}", segment.class));
-        set(&swatch, "aria-hidden", "true");
-        append(
-            &item,
-            &[
-                &swatch,
-                &dom.text("span", "rx-legend-label", &segment.label),
-                &figure_button(dom, &segment.value, &segment.reference),
-            ],
-        );
-        append(&legend, &[&item]);
-    }
-    append(
-        &figure,
-        &[
-            &dom.text("figcaption", "rx-caption", caption),
-            &svg,
-            &legend,
-        ],
-    );
-    figure
+    let legend = VNode::el("ul", "rx-legend").with(segments.iter().map(|segment| {
+        VNode::el("li", "").with([
+            VNode::el("span", &format!("rx-swatch {}", segment.class)).attr("aria-hidden", "true"),
+            VNode::text("span", "rx-legend-label", &segment.label),
+            figure_button(&segment.value, &segment.reference),
+        ])
+    }));
+    VNode::el("figure", "rx-bar").with([
+        VNode::text("figcaption", "rx-caption", caption),
+        svg,
+        legend,
+    ])
 }
 
 fn segment_class(kind: HoldingKind) -> &'static str {
@@ -164,7 +141,7 @@ fn unreported_names(story: &Story) -> String {
 }
 
 /// The round (and separate deals that are on) as one bar, and its tranches in order.
-pub fn round_chart(dom: &Dom, id_prefix: &str, story: &Story, outcome: &Outcome) -> Vec<Element> {
+pub fn round_chart(id_prefix: &str, story: &Story, outcome: &Outcome) -> Vec<VNode> {
     let symbol = story.currency_symbol();
     let short = |amount| format_money(amount, &symbol, Style::Short);
     let mut segments = Vec::new();
@@ -184,52 +161,56 @@ pub fn round_chart(dom: &Dom, id_prefix: &str, story: &Story, outcome: &Outcome)
                 amount_ref(story, &holding.id, holding.amount),
             ),
         };
+        let class = segment_class(holding.kind);
         segments.push(Segment {
             part: holding.amount,
-            class: segment_class(holding.kind),
+            class,
             label,
             value: short(holding.amount),
             reference,
         });
     }
     let caption = format!("New money: {} in all", short(outcome.new_money));
-    let bar = stacked_bar(dom, id_prefix, &segments, outcome.new_money, &caption);
+    let bar = stacked_bar(id_prefix, &segments, outcome.new_money, &caption);
 
-    let steps = dom.el("ol", "rx-tranches");
-    for (tranche, result) in story.round.tranches.iter().zip(&outcome.round.tranches) {
-        let item = dom.el("li", "");
-        let names: Vec<String> = tranche
-            .investors
-            .iter()
-            .map(|i| {
-                if i.amount.is_some() {
-                    i.name.clone()
-                } else {
-                    format!("{} (amount not reported)", i.name)
-                }
-            })
-            .collect();
-        let who = if names.is_empty() {
-            "no investors named; amounts not reported".to_owned()
-        } else {
-            names.join(", ")
-        };
-        let disclosed = if result.disclosed.is_zero() {
-            String::new()
-        } else {
-            format!(" · {} reported", short(result.disclosed))
-        };
-        append(
-            &item,
-            &[
-                &dom.text("strong", "", &tranche.label),
-                &dom.text("span", "", &format!(": {who}{disclosed} ")),
-                &figure_button(dom, "source", &Ref::Source(tranche.source.clone())),
-            ],
-        );
-        append(&steps, &[&item]);
-    }
-    vec![bar, dom.text("p", "rx-sub", "Tranches, in order:"), steps]
+    let steps = story
+        .round
+        .tranches
+        .iter()
+        .zip(&outcome.round.tranches)
+        .map(|(tranche, result)| {
+            let names: Vec<String> = tranche
+                .investors
+                .iter()
+                .map(|i| {
+                    if i.amount.is_some() {
+                        i.name.clone()
+                    } else {
+                        format!("{} (amount not reported)", i.name)
+                    }
+                })
+                .collect();
+            let who = if names.is_empty() {
+                "no investors named; amounts not reported".to_owned()
+            } else {
+                names.join(", ")
+            };
+            let disclosed = if result.disclosed.is_zero() {
+                String::new()
+            } else {
+                format!(" · {} reported", short(result.disclosed))
+            };
+            VNode::el("li", "").with([
+                VNode::text("strong", "", &tranche.label),
+                VNode::text("span", "", &format!(": {who}{disclosed} ")),
+                figure_button("source", &Ref::Source(tranche.source.clone())),
+            ])
+        });
+    vec![
+        bar,
+        VNode::text("p", "rx-sub", "Tranches, in order:"),
+        VNode::el("ol", "rx-tranches").with(steps),
+    ]
 }
 
 /// An amount's reference: the article's sentence when it is the reported value, else its range.
@@ -252,7 +233,7 @@ fn amount_ref(story: &Story, id: &str, amount: Decimal) -> Ref {
 }
 
 /// Ownership before and after the deal, as two bars.
-pub fn ownership_chart(dom: &Dom, id_prefix: &str, outcome: &Outcome) -> Vec<Element> {
+pub fn ownership_chart(id_prefix: &str, outcome: &Outcome) -> Vec<VNode> {
     let before = Segment {
         part: Decimal::ONE,
         class: "rx-seg-existing",
@@ -275,20 +256,20 @@ pub fn ownership_chart(dom: &Dom, id_prefix: &str, outcome: &Outcome) -> Vec<Ele
         })
         .collect();
     vec![
-        stacked_bar(dom, id_prefix, &[before], Decimal::ONE, "Before"),
-        stacked_bar(dom, id_prefix, &after, outcome.post_money, "After"),
+        stacked_bar(id_prefix, &[before], Decimal::ONE, "Before"),
+        stacked_bar(id_prefix, &after, outcome.post_money, "After"),
     ]
 }
 
 /// The focus investor's amount next to each comparison figure, with the ratio in words.
-pub fn comparisons(dom: &Dom, story: &Story, outcome: &Outcome) -> Vec<Element> {
+pub fn comparisons(story: &Story, outcome: &Outcome) -> Vec<VNode> {
     let symbol = story.currency_symbol();
     let short = |amount| format_money(amount, &symbol, Style::Short);
-    let focus = outcome
+    let Some(focus) = outcome
         .holdings
         .iter()
-        .find(|h| h.id == story.focus_investor);
-    let Some(focus) = focus else {
+        .find(|h| h.id == story.focus_investor)
+    else {
         return Vec::new();
     };
     story
@@ -296,60 +277,51 @@ pub fn comparisons(dom: &Dom, story: &Story, outcome: &Outcome) -> Vec<Element> 
         .iter()
         .zip(&outcome.comparisons)
         .map(|(comparison, result): (_, &ComparisonOutcome)| {
-            let row = dom.el("div", "rx-compare");
-            let larger = focus.amount.max(result.amount);
-            let ws = widths(&[focus.amount, result.amount], larger);
-            let svg = dom.svg(
+            let ws = widths(
+                &[focus.amount, result.amount],
+                focus.amount.max(result.amount),
+            );
+            let bar = |y: &str, width: Decimal, class: &str| {
+                let width = width.max(Decimal::ONE).to_string();
+                VNode::svg(
+                    "rect",
+                    &[
+                        ("y", y),
+                        ("height", "12"),
+                        ("width", &width),
+                        ("class", class),
+                    ],
+                )
+            };
+            let view_box = format!("0 0 {WIDTH} 30");
+            let svg = VNode::svg(
                 "svg",
                 &[
-                    ("viewBox", &format!("0 0 {WIDTH} 30")),
+                    ("viewBox", &view_box),
                     ("preserveAspectRatio", "none"),
                     ("aria-hidden", "true"),
                 ],
+            )
+            .with([
+                bar("2", ws[0], "rx-seg-investor"),
+                bar("16", ws[1], "rx-seg-compare"),
+            ]);
+            let words = format!(
+                "{}'s {} is {}.",
+                focus.name,
+                short(focus.amount),
+                result.words
             );
-            let focus_bar = dom.svg(
-                "rect",
-                &[
-                    ("y", "2"),
-                    ("height", "12"),
-                    ("width", &ws[0].max(Decimal::ONE).to_string()),
-                    ("class", "rx-seg-investor"),
-                ],
-            );
-            let other_bar = dom.svg(
-                "rect",
-                &[
-                    ("y", "16"),
-                    ("height", "12"),
-                    ("width", &ws[1].max(Decimal::ONE).to_string()),
-                    ("class", "rx-seg-compare"),
-                ],
-            );
-            append(&svg, &[&focus_bar, &other_bar]);
-            let words = dom.text(
-                "p",
-                "rx-compare-words",
-                &format!(
-                    "{}'s {} is {}.",
-                    focus.name,
-                    short(focus.amount),
-                    result.words
-                ),
-            );
-            let legend = dom.el("p", "rx-compare-legend");
-            append(
-                &legend,
-                &[
-                    &dom.text("span", "", &format!("{} ", comparison.label)),
-                    &figure_button(
-                        dom,
-                        &comparison.amount.qualifier.phrase(&short(result.amount)),
-                        &Ref::Source(comparison.amount.source.clone()),
-                    ),
-                ],
-            );
-            append(&row, &[&words, &svg, &legend]);
-            row
+            let figure = comparison.amount.qualifier.phrase(&short(result.amount));
+            let legend = VNode::el("p", "rx-compare-legend").with([
+                VNode::text("span", "", &format!("{} ", comparison.label)),
+                figure_button(&figure, &Ref::Source(comparison.amount.source.clone())),
+            ]);
+            VNode::el("div", "rx-compare").with([
+                VNode::text("p", "rx-compare-words", &words),
+                svg,
+                legend,
+            ])
         })
         .collect()
 }

@@ -8,6 +8,7 @@ use web_sys::{Element, HtmlInputElement};
 use super::dom::{append, set, Dom};
 use super::figures::figure_button;
 use super::provenance::Ref;
+use super::vnode::create;
 use crate::model::money::{format_money, Style};
 use crate::model::steps::Steps;
 use crate::model::story::{Amount, Range};
@@ -106,7 +107,10 @@ impl Controls {
 
         let hint = |words: String, reference: Ref| -> Element {
             let span = dom.el("span", "");
-            append(&span, &[&figure_button(dom, &words, &reference)]);
+            append(
+                &span,
+                &[&create(&dom.doc, &figure_button(&words, &reference))],
+            );
             span
         };
         let range_hint = |key: &str, range: &Range| {

@@ -6,51 +6,43 @@ use web_sys::Element;
 use super::dom::{append, set, Dom};
 use super::figures::figure_button;
 use super::provenance::Ref;
+use super::vnode::VNode;
 use crate::model::export::{Basis, DataRow};
 use crate::model::Story;
 
 /// The story's timeline as a list; each event can show its sentence.
-pub fn timeline(dom: &Dom, story: &Story) -> Element {
-    let list = dom.el("ol", "rx-timeline");
-    for event in &story.timeline {
-        let item = dom.el("li", "");
-        let what = dom.text("span", "rx-event", &format!("{} ", event.event));
-        append(
-            &what,
-            &[&figure_button(
-                dom,
-                "source",
-                &Ref::Source(event.source.clone()),
-            )],
-        );
-        append(&item, &[&dom.text("span", "rx-when", &event.when), &what]);
-        append(&list, &[&item]);
-    }
-    list
+pub fn timeline(story: &Story) -> VNode {
+    VNode::el("ol", "rx-timeline").with(story.timeline.iter().map(|event| {
+        VNode::el("li", "").with([
+            VNode::text("span", "rx-when", &event.when),
+            VNode::el("span", "rx-event").with([
+                VNode::text("span", "", &format!("{} ", event.event)),
+                figure_button("source", &Ref::Source(event.source.clone())),
+            ]),
+        ])
+    }))
 }
 
 /// The table's body rows for the current figures.
-pub fn table_rows(dom: &Dom, rows: &[DataRow]) -> Vec<Element> {
+pub fn table_rows(rows: &[DataRow]) -> Vec<VNode> {
     rows.iter()
         .map(|row| {
-            let tr = dom.el("tr", "");
-            let name = dom.text("th", "", &row.figure);
-            set(&name, "scope", "row");
-            let value = dom.el("td", "rx-num");
             let reference = match (row.basis, &row.source) {
                 (Basis::Reported, Some(source)) => Some(Ref::Source(source.clone())),
                 (Basis::Assumption, _) => Some(Ref::PreMoney),
                 _ => None,
             };
-            match reference {
-                Some(reference) => append(&value, &[&figure_button(dom, &row.display, &reference)]),
-                None => value.set_text_content(Some(&row.display)),
-            }
-            append(
-                &tr,
-                &[&name, &value, &dom.text("td", "", row.basis.label())],
-            );
-            tr
+            let value = match reference {
+                Some(reference) => {
+                    VNode::el("td", "rx-num").with([figure_button(&row.display, &reference)])
+                }
+                None => VNode::text("td", "rx-num", &row.display),
+            };
+            VNode::el("tr", "").with([
+                VNode::text("th", "", &row.figure).attr("scope", "row"),
+                value,
+                VNode::text("td", "", row.basis.label()),
+            ])
         })
         .collect()
 }

@@ -1,10 +1,9 @@
-//! A few helpers to build DOM and SVG nodes. Data always goes in as text (`textContent` or
+//! A few helpers to build the explainer's fixed DOM (the parts redrawn on change are described
+//! with [`VNode`](super::vnode::VNode) instead). Data always goes in as text (`textContent` or
 //! attribute values), never as HTML.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
-
-const SVG: &str = "http://www.w3.org/2000/svg";
 
 /// Builds nodes in one document.
 #[derive(Clone)]
@@ -27,18 +26,6 @@ impl Dom {
     pub fn text(&self, tag: &str, class: &str, text: &str) -> Element {
         let element = self.el(tag, class);
         element.set_text_content(Some(text));
-        element
-    }
-
-    /// An SVG element with attributes.
-    pub fn svg(&self, tag: &str, attributes: &[(&str, &str)]) -> Element {
-        let element = self
-            .doc
-            .create_element_ns(Some(SVG), tag)
-            .expect("a valid SVG tag");
-        for (name, value) in attributes {
-            set(&element, name, value);
-        }
         element
     }
 

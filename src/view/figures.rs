@@ -1,39 +1,29 @@
 //! The headline figures: money in the round, post-money valuation, the focus investor's stake,
 //! existing holders' dilution. Each is a button that opens its provenance note.
 
-use web_sys::Element;
-
-use super::dom::{append, set, Dom};
 use super::provenance::Ref;
+use super::vnode::VNode;
 use crate::model::money::{format_money, Style};
 use crate::model::{Outcome, Scenario, Story};
 
 /// A figure that can be activated to show where it comes from.
-pub fn figure_button(dom: &Dom, text: &str, reference: &Ref) -> Element {
-    let button = dom.button("rx-fig", text);
-    set(&button, "data-ref", &reference.attribute());
-    set(&button, "aria-expanded", "false");
-    button
+pub fn figure_button(text: &str, reference: &Ref) -> VNode {
+    VNode::button("rx-fig", text)
+        .attr("data-ref", &reference.attribute())
+        .attr("aria-expanded", "false")
 }
 
 /// One headline tile: a label, a big figure, and a line under it.
-fn tile(dom: &Dom, label: &str, value: &str, reference: &Ref, under: &str) -> Element {
-    let tile = dom.el("div", "rx-tile");
-    let figure = figure_button(dom, value, reference);
-    figure.class_list().add_1("rx-big").ok();
-    append(
-        &tile,
-        &[
-            &dom.text("span", "rx-tile-label", label),
-            &figure,
-            &dom.text("span", "rx-tile-under", under),
-        ],
-    );
-    tile
+fn tile(label: &str, value: &str, reference: &Ref, under: &str) -> VNode {
+    VNode::el("div", "rx-tile").with([
+        VNode::text("span", "rx-tile-label", label),
+        figure_button(value, reference).attr("class", "rx-fig rx-big"),
+        VNode::text("span", "rx-tile-under", under),
+    ])
 }
 
 /// The four headline tiles for an outcome.
-pub fn headline(dom: &Dom, story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<Element> {
+pub fn headline(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<VNode> {
     let symbol = story.currency_symbol();
     let short = |amount| format_money(amount, &symbol, Style::Short);
     let reported = &story.round.total;
@@ -55,14 +45,12 @@ pub fn headline(dom: &Dom, story: &Story, scenario: &Scenario, outcome: &Outcome
     let existing = outcome.holdings.iter().find(|h| h.id == "existing");
     let mut tiles = vec![
         tile(
-            dom,
             "Money in the round",
             &short(outcome.round.total),
             &round_ref,
             &round_under,
         ),
         tile(
-            dom,
             "Valuation after the deal",
             &short(outcome.post_money),
             &Ref::PostMoney,
@@ -75,7 +63,6 @@ pub fn headline(dom: &Dom, story: &Story, scenario: &Scenario, outcome: &Outcome
     ];
     if let Some(focus) = focus {
         tiles.push(tile(
-            dom,
             &format!("{}'s stake", focus.name),
             &format!("{}%", focus.display_percent),
             &Ref::Stake(focus.id.clone()),
@@ -86,7 +73,6 @@ pub fn headline(dom: &Dom, story: &Story, scenario: &Scenario, outcome: &Outcome
         format!("their stake falls to {}%", e.display_percent)
     });
     tiles.push(tile(
-        dom,
         "Existing holders diluted by",
         &format!("{}%", outcome.dilution_percent),
         &Ref::Dilution,

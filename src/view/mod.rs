@@ -11,6 +11,7 @@ mod dom;
 mod figures;
 pub mod listener;
 mod provenance;
+mod vnode;
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -27,9 +28,10 @@ use controls::{Controls, PRE, ROUND};
 use dom::{append, replace_children, set, Dom};
 use listener::{Listener, Timeout};
 use provenance::{note, Ref};
+use vnode::{patch_children, VNode};
 
-/// How long input must rest before the live region announces the new figures.
-const ANNOUNCE_AFTER_MS: i32 = 700;
+/// How long input must rest before the new figures are announced and put in the URL.
+const SETTLE_AFTER_MS: i32 = 700;
 
 /// Options for [`Explainer::mount`].
 #[derive(Debug, Clone, Copy, Default)]
@@ -53,6 +55,17 @@ struct Parts {
     table_body: Element,
     provenance: Element,
     live: Element,
+    drawn: Drawn,
+}
+
+/// What the redrawn parts show now, so that a change patches only what differs.
+#[derive(Default)]
+struct Drawn {
+    headline: Vec<VNode>,
+    round: Vec<VNode>,
+    ownership: Vec<VNode>,
+    comparisons: Vec<VNode>,
+    table: Vec<VNode>,
 }
 
 struct State {
@@ -65,7 +78,7 @@ struct State {
     controls: Controls,
     parts: Parts,
     options: Options,
-    announce: Option<Timeout>,
+    settled: Option<Timeout>,
     /// The figure button whose provenance note is open.
     open_ref: Option<Element>,
     weak_self: Weak<RefCell<State>>,
@@ -137,7 +150,10 @@ impl Explainer {
         );
         let (timeline_section, timeline_body) =
             section(&dom, "timeline", "Timeline from the article");
-        append(&timeline_body, &[&details::timeline(&dom, &story)]);
+        append(
+            &timeline_body,
+            &[&vnode::create(&dom.doc, &details::timeline(&story))],
+        );
         let (table_section, table_body_holder) = section(&dom, "table", "All figures");
         let (table, table_body) = details::table(&dom);
         append(&table_body_holder, &[&table]);
@@ -147,7 +163,7 @@ impl Explainer {
         append(
             &root,
             &[
-                &charts::defs(&dom, &id_prefix),
+                &vnode::create(&dom.doc, &charts::defs(&id_prefix)),
                 &title,
                 &status,
                 &headline,
@@ -180,14 +196,15 @@ impl Explainer {
                     table_body,
                     provenance,
                     live,
+                    drawn: Drawn::default(),
                 },
                 options,
-                announce: None,
+                settled: None,
                 open_ref: None,
                 weak_self: weak_self.clone(),
             })
         });
-        state.borrow_mut().render(false);
+        state.borrow_mut().render();
 
         let handler = |state: &Rc<RefCell<State>>, act: fn(&mut State, Event)| {
             let weak = Rc::downgrade(state);
@@ -265,7 +282,7 @@ impl Explainer {
 impl Drop for Explainer {
     fn drop(&mut self) {
         let mut state = self.state.borrow_mut();
-        state.announce = None;
+        state.settled = None;
         state.root.remove();
     }
 }
@@ -320,42 +337,49 @@ impl State {
                 return;
             }
         }
-        self.render(true);
-        self.schedule_announcement();
+        self.render();
+        self.schedule_settled();
     }
 
-    fn render(&mut self, write_url: bool) {
+    fn render(&mut self) {
         self.close_note();
-        let (dom, story, scenario, outcome) =
-            (&self.dom, &self.story, &self.scenario, &self.outcome);
-        let tiles = figures::headline(dom, story, scenario, outcome);
-        replace_children(&self.parts.headline, &tiles.iter().collect::<Vec<_>>());
-        let round = charts::round_chart(dom, &self.id_prefix, story, outcome);
-        replace_children(&self.parts.round, &round.iter().collect::<Vec<_>>());
-        let ownership = charts::ownership_chart(dom, &self.id_prefix, outcome);
-        replace_children(&self.parts.ownership, &ownership.iter().collect::<Vec<_>>());
-        let comparisons = charts::comparisons(dom, story, outcome);
-        replace_children(
-            &self.parts.comparisons,
-            &comparisons.iter().collect::<Vec<_>>(),
+        let (story, scenario, outcome) = (&self.story, &self.scenario, &self.outcome);
+        let doc = &self.dom.doc;
+        let parts = &mut self.parts;
+        let redraw = |element: &Element, drawn: &mut Vec<VNode>, wanted: Vec<VNode>| {
+            patch_children(doc, element, drawn, &wanted);
+            *drawn = wanted;
+        };
+        let headline = figures::headline(story, scenario, outcome);
+        redraw(&parts.headline, &mut parts.drawn.headline, headline);
+        let round = charts::round_chart(&self.id_prefix, story, outcome);
+        redraw(&parts.round, &mut parts.drawn.round, round);
+        let ownership = charts::ownership_chart(&self.id_prefix, outcome);
+        redraw(&parts.ownership, &mut parts.drawn.ownership, ownership);
+        let comparisons = charts::comparisons(story, outcome);
+        redraw(
+            &parts.comparisons,
+            &mut parts.drawn.comparisons,
+            comparisons,
         );
-        let rows = details::table_rows(dom, &data_rows(story, scenario, outcome));
-        replace_children(&self.parts.table_body, &rows.iter().collect::<Vec<_>>());
+        let rows = details::table_rows(&data_rows(story, scenario, outcome));
+        redraw(&parts.table_body, &mut parts.drawn.table, rows);
         self.controls.sync(story, scenario, outcome);
-        if write_url && self.options.url_state {
-            write_fragment(&to_fragment(story, scenario));
-        }
     }
 
-    /// Announces the headline figures once input has rested, through the one live region.
-    fn schedule_announcement(&mut self) {
+    /// Once input has rested: announces the headline figures through the one live region, and
+    /// writes the URL fragment (browsers throttle history updates made on every slider step).
+    fn schedule_settled(&mut self) {
         let weak = self.weak_self.clone();
-        self.announce = Timeout::new(ANNOUNCE_AFTER_MS, move || {
+        self.settled = Timeout::new(SETTLE_AFTER_MS, move || {
             if let Some(state) = weak.upgrade() {
                 let mut state = state.borrow_mut();
                 let text = state.summary();
                 state.parts.live.set_text_content(Some(&text));
-                state.announce = None;
+                if state.options.url_state {
+                    write_fragment(&to_fragment(&state.story, &state.scenario));
+                }
+                state.settled = None;
             }
         });
     }
@@ -502,8 +526,8 @@ impl State {
             self.scenario = scenario;
             if let Ok(outcome) = compute(&self.story, &self.scenario) {
                 self.outcome = outcome;
-                self.render(false);
-                self.schedule_announcement();
+                self.render();
+                self.schedule_settled();
             }
         }
     }

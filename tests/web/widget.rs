@@ -297,7 +297,7 @@ fn unmounting_leaves_no_nodes_and_no_listeners() {
 }
 
 #[wasm_bindgen_test]
-fn a_hostile_fragment_gives_the_defaults() {
+async fn a_hostile_fragment_gives_the_defaults() {
     let window = web_sys::window().unwrap();
     let history = window.history().unwrap();
     let original = window.location().href().unwrap();
@@ -316,6 +316,12 @@ fn a_hostile_fragment_gives_the_defaults() {
         "600000000000"
     );
     fixture.slide("amazon", 30);
+    let hash = window.location().hash().unwrap();
+    assert!(
+        hash.contains("pre="),
+        "the URL is written once input rests, not at each step"
+    );
+    sleep(1000).await;
     let hash = window.location().hash().unwrap();
     assert_eq!(
         hash, "#v1&amazon=40B",
