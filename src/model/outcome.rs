@@ -2,6 +2,10 @@
 //! holders are diluted, and how the focus investor's amount compares with the article's other
 //! figures. Exact arithmetic throughout; an overflow is an error, never a wrong number.
 
+// `ok_or_else` on purpose: ComputeError has variants that own Strings, so building one only to
+// drop it has a cost in the per-investor hot path that clippy does not see.
+#![allow(clippy::unnecessary_lazy_evaluations)]
+
 use core::fmt;
 
 use rust_decimal::Decimal;
@@ -10,7 +14,7 @@ use serde::Serialize;
 use super::money::format_exact;
 use super::scenario::Scenario;
 use super::share::{display_percentages, Share};
-use super::story::{Amount, Range, Story, Tranche};
+use super::story::{Amount, Range, ReportedAmount, Story, Tranche};
 
 /// Decimal places of the displayed percentages.
 pub const DISPLAY_DECIMALS: u32 = 2;
@@ -184,11 +188,11 @@ fn sum(
     values
         .into_iter()
         .try_fold(Decimal::ZERO, |total, value| total.checked_add(value))
-        .ok_or(ComputeError::Overflow(what))
+        .ok_or_else(|| ComputeError::Overflow(what))
 }
 
 fn add(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, ComputeError> {
-    a.checked_add(b).ok_or(ComputeError::Overflow(what))
+    a.checked_add(b).ok_or_else(|| ComputeError::Overflow(what))
 }
 
 /// The money of a scenario, before stakes.
@@ -223,7 +227,7 @@ impl Money {
             total
                 .checked_sub(current)
                 .and_then(|rest| rest.checked_add(instead))
-                .ok_or(ComputeError::Overflow("a stake range"))
+                .ok_or_else(|| ComputeError::Overflow("a stake range"))
         };
         let other = if in_round {
             Money {
@@ -242,28 +246,22 @@ impl Money {
 
 /// Computes what a scenario means for a story. Choices outside the story's ranges are refused.
 pub fn compute(story: &Story, scenario: &Scenario) -> Result<Outcome, ComputeError> {
-    scenario.check(story)?;
+    // Checked amounts of the adjustables, in story order: investors first, then deals.
+    let mut chosen = scenario.checked_amounts(story)?.into_iter();
+    let mut amount_of = |reported: &ReportedAmount| match reported.range {
+        Some(_) => chosen.next().map_or(reported.value.0, |amount| amount.0),
+        None => reported.value.0,
+    };
     let investors: Vec<_> = story
         .investors()
-        .filter_map(|investor| {
-            investor
-                .amount
-                .as_ref()
-                .map(|reported| (investor, reported))
-        })
-        .map(|(investor, reported)| {
-            (
-                investor,
-                reported,
-                scenario.amount_of(&investor.id, reported).0,
-            )
-        })
+        .filter_map(|investor| Some((investor, investor.amount.as_ref()?)))
+        .map(|(investor, reported)| (investor, reported, amount_of(reported)))
         .collect();
     let deals: Vec<_> = story
         .separate_deals
         .iter()
-        .filter(|deal| scenario.deal_is_on(&deal.id, deal.on_by_default))
-        .map(|deal| (deal, scenario.amount_of(&deal.id, &deal.amount).0))
+        .map(|deal| (deal, amount_of(&deal.amount)))
+        .filter(|(deal, _)| scenario.deal_is_on(&deal.id, deal.on_by_default))
         .collect();
     let money = Money {
         pre: scenario.pre_money.0,
@@ -412,7 +410,7 @@ pub fn ratio_words(ratio: &Share, label: &str) -> Result<String, ComputeError> {
         let times = ratio
             .part
             .checked_div(ratio.whole)
-            .ok_or(ComputeError::Overflow("a comparison"))?;
+            .ok_or_else(|| ComputeError::Overflow("a comparison"))?;
         Ok(format!("{} times {label}", super::money::rounded(times, 1)))
     }
 }

@@ -191,6 +191,12 @@ impl Scenario {
 
     /// Refuses choices the story does not allow, naming the field.
     pub fn check(&self, story: &Story) -> Result<(), ComputeError> {
+        self.checked_amounts(story).map(|_| ())
+    }
+
+    /// Checks every choice, and gives the amount of each adjustable in
+    /// [`Story::adjustables`] order (chosen, or reported), looked up once.
+    pub(crate) fn checked_amounts(&self, story: &Story) -> Result<Vec<Amount>, ComputeError> {
         check_range("pre_money", self.pre_money, &story.pre_money.range)?;
         match &story.round.total.range {
             Some(range) => check_range("round_total", self.round_total, range)?,
@@ -202,16 +208,18 @@ impl Scenario {
         // Walk the story's adjustables once, looking each up; any amount left over is for
         // something the reader cannot vary.
         let mut checked = 0;
+        let mut amounts = Vec::new();
         for adjustable in story.adjustables() {
-            if let Some(&value) = self.amounts.get(adjustable.id) {
-                if value < adjustable.range.low || value > adjustable.range.high {
-                    return check_range(
-                        &format!("amounts.{}", adjustable.id),
-                        value,
-                        adjustable.range,
-                    );
+            match self.amounts.get(adjustable.id) {
+                Some(&value) => {
+                    if value < adjustable.range.low || value > adjustable.range.high {
+                        let field = format!("amounts.{}", adjustable.id);
+                        return check_range(&field, value, adjustable.range).map(|_| Vec::new());
+                    }
+                    checked += 1;
+                    amounts.push(value);
                 }
-                checked += 1;
+                None => amounts.push(adjustable.reported.value),
             }
         }
         if checked != self.amounts.len() {
@@ -229,7 +237,7 @@ impl Scenario {
                 return Err(ComputeError::UnknownDeal(id.clone()));
             }
         }
-        Ok(())
+        Ok(amounts)
     }
 }
 

@@ -1,5 +1,9 @@
 //! Exact fractions of a whole, and percentages for display that add up to exactly 100.
 
+// `ok_or_else` on purpose: ComputeError has variants that own Strings, so building one only to
+// drop it has a cost in the per-investor hot path that clippy does not see.
+#![allow(clippy::unnecessary_lazy_evaluations)]
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -27,11 +31,11 @@ impl Share {
         let left = self
             .part
             .checked_mul(other.whole)
-            .ok_or(ComputeError::Overflow("comparing stakes"))?;
+            .ok_or_else(|| ComputeError::Overflow("comparing stakes"))?;
         let right = other
             .part
             .checked_mul(self.whole)
-            .ok_or(ComputeError::Overflow("comparing stakes"))?;
+            .ok_or_else(|| ComputeError::Overflow("comparing stakes"))?;
         Ok(left == right)
     }
 
@@ -41,10 +45,10 @@ impl Share {
         let hundred_parts = self
             .part
             .checked_mul(Decimal::ONE_HUNDRED)
-            .ok_or(ComputeError::Overflow("a percentage"))?;
+            .ok_or_else(|| ComputeError::Overflow("a percentage"))?;
         let value = hundred_parts
             .checked_div(self.whole)
-            .ok_or(ComputeError::Overflow("a percentage"))?;
+            .ok_or_else(|| ComputeError::Overflow("a percentage"))?;
         Ok(super::money::rounded(value, decimals))
     }
 }

@@ -2,6 +2,8 @@
 //! whole position, so money never passes through a float), a toggle per separate deal, presets,
 //! and "Get the data". Built once; [`Controls::sync`] brings them in line with the scenario.
 
+use std::cell::RefCell;
+
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
@@ -33,6 +35,8 @@ pub struct Slider {
     deal: Option<String>,
     /// The reported upper bound ("as much as"), if the range ends at one.
     upper_bound: Option<String>,
+    /// What it shows now (value, disabled, note), so an unchanged slider is left alone.
+    shown: RefCell<Option<(Amount, bool, String)>>,
 }
 
 /// The controls of one explainer.
@@ -43,6 +47,8 @@ pub struct Controls {
     pub sliders: Vec<Slider>,
     toggles: Vec<(String, HtmlInputElement)>,
     presets: Vec<(Preset, Element)>,
+    /// The toggles' and presets' states as shown, so unchanged ones are left alone.
+    shown_states: RefCell<Vec<bool>>,
 }
 
 fn input(dom: &Dom, kind: &str, id: &str) -> HtmlInputElement {
@@ -102,6 +108,7 @@ impl Controls {
                 steps,
                 deal,
                 upper_bound,
+                shown: RefCell::new(None),
             });
         };
 
@@ -229,6 +236,7 @@ impl Controls {
             sliders,
             toggles,
             presets,
+            shown_states: RefCell::new(Vec::new()),
         }
     }
 
@@ -251,23 +259,10 @@ impl Controls {
                         scenario.amount_of(id, a.reported)
                     }),
             };
-            let index = slider.steps.index_of(value).to_string();
-            if slider.input.value() != index {
-                slider.input.set_value(&index);
-            }
-            set(
-                &slider.input,
-                "aria-valuetext",
-                &format_money(value.0, &symbol, Style::Long),
-            );
-            slider
-                .output
-                .set_text_content(Some(&format_money(value.0, &symbol, Style::Short)));
             let off = slider
                 .deal
                 .as_ref()
                 .is_some_and(|deal| !scenario.deals.get(deal).copied().unwrap_or(false));
-            slider.input.set_disabled(off);
             let note = match slider.key.as_str() {
                 ROUND if outcome.round.held_at_disclosed => format!(
                     "Held at {}: the round cannot be smaller than the amounts already reported.",
@@ -281,18 +276,48 @@ impl Controls {
                     _ => String::new(),
                 },
             };
-            slider.note.set_text_content(Some(&note));
-        }
-        for (deal, checkbox) in &self.toggles {
-            checkbox.set_checked(scenario.deals.get(deal).copied().unwrap_or(false));
-        }
-        for (preset, button) in &self.presets {
-            let pressed = scenario.with_preset(story, *preset) == *scenario;
+            let now = (value, off, note);
+            if slider.shown.borrow().as_ref() == Some(&now) {
+                continue;
+            }
+            let index = slider.steps.index_of(value).to_string();
+            if slider.input.value() != index {
+                slider.input.set_value(&index);
+            }
             set(
-                button,
-                "aria-pressed",
-                if pressed { "true" } else { "false" },
+                &slider.input,
+                "aria-valuetext",
+                &format_money(value.0, &symbol, Style::Long),
             );
+            slider
+                .output
+                .set_text_content(Some(&format_money(value.0, &symbol, Style::Short)));
+            slider.input.set_disabled(off);
+            slider.note.set_text_content(Some(&now.2));
+            *slider.shown.borrow_mut() = Some(now);
         }
+        let toggles = self
+            .toggles
+            .iter()
+            .map(|(deal, _)| scenario.deals.get(deal).copied().unwrap_or(false));
+        let presets = self
+            .presets
+            .iter()
+            .map(|(preset, _)| scenario.with_preset(story, *preset) == *scenario);
+        let states: Vec<bool> = toggles.chain(presets).collect();
+        let mut shown = self.shown_states.borrow_mut();
+        for (index, &state) in states.iter().enumerate() {
+            if shown.get(index) == Some(&state) {
+                continue;
+            }
+            match self.toggles.get(index) {
+                Some((_, checkbox)) => checkbox.set_checked(state),
+                None => {
+                    let (_, button) = &self.presets[index - self.toggles.len()];
+                    set(button, "aria-pressed", if state { "true" } else { "false" });
+                }
+            }
+        }
+        *shown = states;
     }
 }
