@@ -79,6 +79,8 @@ struct State {
     parts: Parts,
     options: Options,
     settled: Option<Timeout>,
+    /// When the pending announcement is due (milliseconds since the epoch).
+    settle_at: f64,
     /// The figure button whose provenance note is open.
     open_ref: Option<Element>,
     weak_self: Weak<RefCell<State>>,
@@ -200,6 +202,7 @@ impl Explainer {
                 },
                 options,
                 settled: None,
+                settle_at: 0.0,
                 open_ref: None,
                 weak_self: weak_self.clone(),
             })
@@ -369,19 +372,37 @@ impl State {
 
     /// Once input has rested: announces the headline figures through the one live region, and
     /// writes the URL fragment (browsers throttle history updates made on every slider step).
+    /// One timer serves a whole run of input: each change only moves the deadline, and the
+    /// timer, when it fires early, waits out the rest.
     fn schedule_settled(&mut self) {
+        self.settle_at = js_sys::Date::now() + f64::from(SETTLE_AFTER_MS);
+        if self.settled.is_none() {
+            self.arm_settled(SETTLE_AFTER_MS);
+        }
+    }
+
+    fn arm_settled(&mut self, millis: i32) {
         let weak = self.weak_self.clone();
-        self.settled = Timeout::new(SETTLE_AFTER_MS, move || {
+        self.settled = Timeout::new(millis, move || {
             if let Some(state) = weak.upgrade() {
-                let mut state = state.borrow_mut();
-                let text = state.summary();
-                state.parts.live.set_text_content(Some(&text));
-                if state.options.url_state {
-                    write_fragment(&to_fragment(&state.story, &state.scenario));
-                }
-                state.settled = None;
+                state.borrow_mut().on_settled();
             }
         });
+    }
+
+    fn on_settled(&mut self) {
+        self.settled = None;
+        let left = self.settle_at - js_sys::Date::now();
+        if left > 0.0 {
+            // Input came in since the timer was set: wait for the rest of the pause.
+            self.arm_settled(left.ceil() as i32);
+            return;
+        }
+        let text = self.summary();
+        self.parts.live.set_text_content(Some(&text));
+        if self.options.url_state {
+            write_fragment(&to_fragment(&self.story, &self.scenario));
+        }
     }
 
     /// The headline figures in one sentence.
