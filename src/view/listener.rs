@@ -1,5 +1,5 @@
 //! Event listeners and timers that own their closures and let go of them on drop, as gloo's
-//! `EventListener` and `Timeout` do: no `Closure::forget`, nothing left behind on unmount.
+//! `EventListener` and `Timeout` do: no closure is ever leaked, nothing left behind on unmount.
 
 use core::sync::atomic::{AtomicUsize, Ordering};
 

@@ -2,24 +2,15 @@
 // iframe child: zero violations of the WCAG
 // 2.0/2.1 A and AA and 2.2 AA rules, in light and dark, at 320 and 1280 px, with and without
 // reduced motion. Then a keyboard-only pass over the explainer's controls.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { serveDist, launchChromium, watchErrors, DIST } from "./harness.mjs";
+import { withBrowser, watchErrors, DIST } from "./harness.mjs";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = withBrowser();
 
 async function audit(page) {
   await page.addScriptTag({ path: AXE });
@@ -28,9 +19,9 @@ async function audit(page) {
 }
 
 const PAGES = {
-  "article page": () => server.url,
+  "article page": () => env.server.url,
   "one-file build": () => `file://${DIST}round-explainer.html`,
-  "iframe child": () => `${server.url}embed.html?story=stories/openai-2026.json`,
+  "iframe child": () => `${env.server.url}embed.html?story=stories/openai-2026.json`,
 };
 
 for (const [name, url] of Object.entries(PAGES)) {
@@ -38,7 +29,7 @@ for (const [name, url] of Object.entries(PAGES)) {
     for (const width of [320, 1280]) {
       for (const reducedMotion of ["no-preference", "reduce"]) {
         test(`no axe violations: ${name}, ${colorScheme}, ${width} px, reduced motion ${reducedMotion}`, async () => {
-          const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme, reducedMotion });
+          const page = await env.browser.newPage({ viewport: { width, height: 900 }, colorScheme, reducedMotion });
           const errors = watchErrors(page);
           await page.goto(url());
           await page.waitForSelector(".rx-headline .rx-fig"); // Playwright pierces the shadow roots
@@ -58,8 +49,8 @@ for (const [name, url] of Object.entries(PAGES)) {
 }
 
 test("keyboard only: every control is reached in order, operated, and shows its focus ring", async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(server.url);
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(env.server.url);
   await page.waitForSelector("#explainer[data-ready]");
   // Start at the explainer's first figure, as a reader tabbing in from the article would.
   await page.focus(".rx-headline .rx-fig");

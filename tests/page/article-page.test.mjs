@@ -1,24 +1,15 @@
 // The built article page over http: the release wasm loads, the explainer shows the default
 // figures beside the article, follows the reader's scrolling, and keeps its state in the URL.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchChromium, watchErrors } from "./harness.mjs";
+import { withBrowser, watchErrors } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = withBrowser();
 
 async function open(options = {}) {
-  const page = await browser.newPage(options);
+  const page = await env.browser.newPage(options);
   const errors = watchErrors(page);
-  await page.goto(server.url + (options.hash ?? ""));
+  await page.goto(env.server.url + (options.hash ?? ""));
   await page.waitForSelector("#explainer[data-ready]", { timeout: 10_000 });
   return { page, errors };
 }

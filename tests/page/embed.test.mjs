@@ -1,27 +1,18 @@
 // Embedding in news pages: the one-file build from file://, the custom element and iframes on a
 // host page (with duplicated scripts, a bad story, a hidden embed, hostile CSS, a strict CSP),
 // and the loader's handling of heights and forged messages.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { serveDist, launchChromium, watchErrors, DIST } from "./harness.mjs";
+import { withBrowser, watchErrors, DIST } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = withBrowser();
 
 async function open(path, options = {}) {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, ...options });
+  const page = await env.browser.newPage({ viewport: { width: 1000, height: 900 }, ...options });
   const errors = watchErrors(page);
-  await page.goto(path.startsWith("file:") ? path : server.url + path.replace(/^\//, ""));
+  await page.goto(path.startsWith("file:") ? path : env.server.url + path.replace(/^\//, ""));
   return { page, errors };
 }
 

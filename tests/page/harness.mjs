@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 export const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
@@ -64,4 +65,18 @@ export function watchErrors(page) {
   });
   page.on("pageerror", (error) => errors.push(error.message));
   return errors;
+}
+
+/** Starts the server and the browser before a test file's tests and stops them after. */
+export function withBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await serveDist();
+    env.browser = await launchChromium();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }

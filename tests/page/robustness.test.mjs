@@ -1,24 +1,15 @@
 // Hostile stories in the browser: a 5 MB story, one nested 10,000 levels deep and one with
 // 10,000 investors each fail fast with a clear error or work, and the tab stays alive.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchChromium, watchErrors } from "./harness.mjs";
+import { withBrowser, watchErrors } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = withBrowser();
 
 test("extreme stories fail with a message or work; the page keeps working", async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${server.url}fixtures/blank.html`);
+  await page.goto(`${env.server.url}fixtures/blank.html`);
   const results = await page.evaluate(async () => {
     const wasm = await import("/pkg/round_explainer.js");
     await wasm.default();
