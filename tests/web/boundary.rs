@@ -5,7 +5,7 @@ use round_explainer::{compute, format_money_js, RoundStory};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use super::support::{article_story, field, message, object, percents};
+use super::support::{article_story, field, message, object, percents, set_in, PathPart};
 
 fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
     expected
@@ -56,15 +56,17 @@ fn a_scenario_with_softbank_on_gives_630_billion() {
 #[wasm_bindgen_test]
 fn a_bad_story_is_an_error_naming_the_field() {
     let story = article_story();
-    let amazon_range = js_sys::Reflect::get(&story, &"round".into())
-        .and_then(|r| js_sys::Reflect::get(&r, &"tranches".into()))
-        .and_then(|t| js_sys::Reflect::get(&t, &0.into()))
-        .and_then(|t| js_sys::Reflect::get(&t, &"investors".into()))
-        .and_then(|i| js_sys::Reflect::get(&i, &0.into()))
-        .and_then(|i| js_sys::Reflect::get(&i, &"amount".into()))
-        .and_then(|a| js_sys::Reflect::get(&a, &"range".into()))
-        .unwrap();
-    js_sys::Reflect::set(&amazon_range, &"low".into(), &"60B".into()).unwrap();
+    let low = [
+        &"round" as &dyn PathPart,
+        &"tranches",
+        &0,
+        &"investors",
+        &0,
+        &"amount",
+        &"range",
+        &"low",
+    ];
+    set_in(&story, &low, &"60B".into());
     let error = compute(story, JsValue::UNDEFINED).expect_err("low above high is refused");
     assert_eq!(
         message(error.into()),

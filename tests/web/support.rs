@@ -17,15 +17,25 @@ pub fn object(json: &str) -> JsValue {
 /// `value.a.b[2].c` for a path like `["a", "b", 2, "c"]`, as a string (numbers and booleans
 /// as JavaScript writes them).
 pub fn field(value: &JsValue, path: &[&dyn PathPart]) -> String {
-    let mut current = value.clone();
-    for part in path {
-        current = Reflect::get(&current, &part.key()).expect("a readable field");
-    }
+    let current = get(value, path);
     current.as_string().unwrap_or_else(|| {
         JSON::stringify(&current)
             .map(String::from)
             .unwrap_or_default()
     })
+}
+
+/// The value at a path such as `["round", "tranches", 0]`.
+pub fn get(value: &JsValue, path: &[&dyn PathPart]) -> JsValue {
+    path.iter().fold(value.clone(), |current, part| {
+        Reflect::get(&current, &part.key()).expect("a readable field")
+    })
+}
+
+/// Replaces the value at a path, e.g. to break one field of a story.
+pub fn set_in(value: &JsValue, path: &[&dyn PathPart], new: &JsValue) {
+    let (last, parent) = path.split_last().expect("a non-empty path");
+    Reflect::set(&get(value, parent), &last.key(), new).expect("a writable field");
 }
 
 /// A step of a path: a property name or an index.

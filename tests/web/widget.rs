@@ -8,7 +8,7 @@ use web_sys::{
     Element, Event, EventInit, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit,
 };
 
-use super::support::{article_story, field, object};
+use super::support::{article_story, field, object, set_in, PathPart};
 
 /// A fresh container in the page, removed when the test ends.
 struct Fixture {
@@ -240,26 +240,15 @@ fn presets_and_provenance() {
 fn a_name_full_of_markup_is_shown_as_text() {
     let fixture = Fixture::new();
     let story = article_story();
-    let tranche = js_sys::Reflect::get(
-        &js_sys::Reflect::get(&story, &"round".into()).unwrap(),
-        &"tranches".into(),
-    )
-    .unwrap();
-    let investor = js_sys::Reflect::get(
-        &js_sys::Reflect::get(
-            &js_sys::Reflect::get(&tranche, &0.into()).unwrap(),
-            &"investors".into(),
-        )
-        .unwrap(),
-        &1.into(),
-    )
-    .unwrap();
-    js_sys::Reflect::set(
-        &investor,
-        &"name".into(),
-        &"<img src=x onerror=alert(1)>".into(),
-    )
-    .unwrap();
+    let name = [
+        &"round" as &dyn PathPart,
+        &"tranches",
+        &0,
+        &"investors",
+        &1,
+        &"name",
+    ];
+    set_in(&story, &name, &"<img src=x onerror=alert(1)>".into());
     let _explainer = Explainer::mount(&fixture.host, story, JsValue::UNDEFINED, false).unwrap();
     assert!(
         fixture
@@ -408,13 +397,11 @@ async fn the_live_region_announces_once_input_settles() {
 fn the_round_is_held_at_what_is_disclosed_and_says_so() {
     let fixture = Fixture::new();
     let story = article_story();
-    let total = js_sys::Reflect::get(
-        &js_sys::Reflect::get(&story, &"round".into()).unwrap(),
-        &"total".into(),
-    )
-    .unwrap();
-    let range = js_sys::Reflect::get(&total, &"range".into()).unwrap();
-    js_sys::Reflect::set(&range, &"low".into(), &"20B".into()).unwrap();
+    set_in(
+        &story,
+        &[&"round", &"total", &"range", &"low"],
+        &"20B".into(),
+    );
     let explainer = Explainer::mount(&fixture.host, story, JsValue::UNDEFINED, false).unwrap();
     fixture.slide("round", 0); // $20B, below Amazon's $50B
     assert_eq!(
