@@ -4,6 +4,7 @@
 //! Events are delegated to the explainer's root (one `input`, `change`, `keydown` and `click`
 //! listener), so the parts redrawn on every change need no listeners of their own.
 
+mod browser;
 mod charts;
 mod controls;
 mod details;
@@ -16,7 +17,7 @@ mod vnode;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 
 use crate::model::export::{data_rows, to_csv, to_json};
@@ -24,6 +25,7 @@ use crate::model::fragment::{from_fragment, to_fragment};
 use crate::model::money::{format_money, Style};
 use crate::model::story::Amount;
 use crate::model::{compute, Outcome, Preset, Scenario, Story};
+use browser::{location_hash, save_file, write_fragment};
 use controls::{Controls, PRE, ROUND};
 use dom::{append, replace_children, set, Dom};
 use listener::{Listener, Timeout};
@@ -315,12 +317,6 @@ fn focus_name(story: &Story) -> String {
         .map_or_else(String::new, |i| i.name.clone())
 }
 
-fn location_hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
-}
-
 /// The element an event came from, if it is one.
 fn target_element(event: &Event) -> Option<Element> {
     event.target()?.dyn_into::<Element>().ok()
@@ -597,40 +593,5 @@ impl State {
         };
         let name = format!("{}-figures.{format}", self.story.id);
         let _ = save_file(&self.dom, &self.root, &name, &text, mime);
-    }
-}
-
-/// Offers text as a file download through a temporary object URL.
-fn save_file(dom: &Dom, root: &Element, name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let link: web_sys::HtmlAnchorElement = dom.el("a", "").unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    let _ = root.append_child(&link);
-    link.click();
-    link.remove();
-    web_sys::Url::revoke_object_url(&url)
-}
-
-/// Writes the fragment with `replaceState`, so moving a slider adds no history entries.
-fn write_fragment(fragment: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let location = window.location();
-    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
-        return;
-    };
-    let url = if fragment.is_empty() {
-        format!("{path}{search}")
-    } else {
-        format!("{path}{search}#{fragment}")
-    };
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
 }
