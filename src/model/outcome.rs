@@ -96,6 +96,13 @@ pub struct Outcome {
     pub comparisons: Vec<ComparisonOutcome>,
 }
 
+impl Outcome {
+    /// The holding with this id (`existing`, `undisclosed`, or an investor's or deal's).
+    pub fn holding(&self, id: &str) -> Option<&Holding> {
+        self.holdings.iter().find(|holding| holding.id == id)
+    }
+}
+
 /// Money in the round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RoundOutcome {

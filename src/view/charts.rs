@@ -265,11 +265,7 @@ pub fn ownership_chart(id_prefix: &str, outcome: &Outcome) -> Vec<VNode> {
 pub fn comparisons(story: &Story, outcome: &Outcome) -> Vec<VNode> {
     let symbol = story.currency_symbol();
     let short = |amount| format_money(amount, &symbol, Style::Short);
-    let Some(focus) = outcome
-        .holdings
-        .iter()
-        .find(|h| h.id == story.focus_investor)
-    else {
+    let Some(focus) = outcome.holding(&story.focus_investor) else {
         return Vec::new();
     };
     story

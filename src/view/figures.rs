@@ -38,11 +38,8 @@ pub fn headline(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<VN
             .qualifier
             .phrase(&format_money(reported.value.0, &symbol, Style::Long))
     );
-    let focus = outcome
-        .holdings
-        .iter()
-        .find(|h| h.id == story.focus_investor);
-    let existing = outcome.holdings.iter().find(|h| h.id == "existing");
+    let focus = outcome.holding(&story.focus_investor);
+    let existing = outcome.holding("existing");
     let mut tiles = vec![
         tile(
             "Money in the round",

@@ -405,11 +405,7 @@ impl State {
     fn summary(&self) -> String {
         let symbol = self.story.currency_symbol();
         let long = |amount| format_money(amount, &symbol, Style::Long);
-        let focus = self
-            .outcome
-            .holdings
-            .iter()
-            .find(|h| h.id == self.story.focus_investor);
+        let focus = self.outcome.holding(&self.story.focus_investor);
         let stake = focus.map_or(String::new(), |f| {
             format!(" {} would own {}%.", f.name, f.display_percent)
         });
@@ -541,11 +537,7 @@ impl State {
         let scenario = from_fragment(&self.story, &location_hash());
         if scenario != self.scenario {
             self.scenario = scenario;
-            if let Ok(outcome) = compute(&self.story, &self.scenario) {
-                self.outcome = outcome;
-                self.render();
-                self.schedule_settled();
-            }
+            self.changed();
         }
     }
 

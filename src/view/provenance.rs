@@ -94,7 +94,7 @@ pub fn note(story: &Story, outcome: &Outcome, reference: &Ref) -> Option<Note> {
             ),
         },
         Ref::Stake(id) => {
-            let holding = outcome.holdings.iter().find(|h| &h.id == id)?;
+            let holding = outcome.holding(id)?;
             let whose = match holding.kind {
                 HoldingKind::Existing => "Existing holders keep the pre-money valuation".to_owned(),
                 HoldingKind::Undisclosed => "The rest of the round, whose investors' amounts are not reported,".to_owned(),
