@@ -31,11 +31,11 @@ fn convert(value: &JsValue, depth: usize) -> Result<Node, String> {
     }
     if Array::is_array(value) {
         let items = Array::from(value);
-        return items
-            .iter()
-            .map(|item| convert(&item, depth + 1))
-            .collect::<Result<_, _>>()
-            .map(Node::List);
+        let mut nodes = Vec::with_capacity(items.length() as usize);
+        for item in items.iter() {
+            nodes.push(convert(&item, depth + 1)?);
+        }
+        return Ok(Node::List(nodes));
     }
     if value.is_object() && !value.is_function() {
         let object: &Object = value.unchecked_ref();

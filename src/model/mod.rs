@@ -5,6 +5,7 @@
 
 pub mod export;
 pub mod fragment;
+pub mod id_map;
 pub mod money;
 pub mod node;
 pub mod outcome;

@@ -272,16 +272,16 @@ impl<'a> At<'a> {
         let Node::List(items) = self.node else {
             return Err(self.expected("an array"));
         };
-        items
-            .iter()
-            .enumerate()
-            .map(|(index, node)| {
-                read(At {
-                    node,
-                    path: &Path::Index(self.path, index),
-                })
-            })
-            .collect()
+        // A loop rather than `collect::<Result<Vec<_>, _>>()`, whose adapter is compiled again
+        // for every element type and costs kilobytes of wasm each time.
+        let mut read_items = Vec::with_capacity(items.len());
+        for (index, node) in items.iter().enumerate() {
+            read_items.push(read(At {
+                node,
+                path: &Path::Index(self.path, index),
+            })?);
+        }
+        Ok(read_items)
     }
 
     /// Each entry of an object whose keys are ids, read with `read`.
@@ -292,18 +292,17 @@ impl<'a> At<'a> {
         let Node::Object(entries) = self.node else {
             return Err(self.expected("an object"));
         };
-        entries
-            .iter()
-            .map(|(key, node)| {
-                read(
-                    key,
-                    At {
-                        node,
-                        path: &Path::Field(self.path, key),
-                    },
-                )
-            })
-            .collect()
+        let mut read_entries = Vec::with_capacity(entries.len());
+        for (key, node) in entries {
+            read_entries.push(read(
+                key,
+                At {
+                    node,
+                    path: &Path::Field(self.path, key),
+                },
+            )?);
+        }
+        Ok(read_entries)
     }
 
     /// Reads this object with `read`, after checking it has no keys other than `known` and no

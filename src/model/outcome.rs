@@ -339,42 +339,35 @@ pub fn compute(story: &Story, scenario: &Scenario) -> Result<Outcome, ComputeErr
 
     // `investors` holds the disclosed amounts in tranche order: take each tranche's share of it.
     let mut disclosed_amounts = investors.iter().map(|(_, _, amount)| *amount);
-    let tranches = story
-        .round
-        .tranches
-        .iter()
-        .map(|tranche| {
-            let count = tranche
-                .investors
-                .iter()
-                .filter(|i| i.amount.is_some())
-                .count();
-            Ok(TrancheOutcome {
-                id: tranche.id.clone(),
-                disclosed: sum(disclosed_amounts.by_ref().take(count), "a tranche")?,
-                has_undisclosed: tranche_has_undisclosed(tranche),
-            })
-        })
-        .collect::<Result<Vec<_>, ComputeError>>()?;
+    let mut tranches = Vec::with_capacity(story.round.tranches.len());
+    for tranche in &story.round.tranches {
+        let count = tranche
+            .investors
+            .iter()
+            .filter(|i| i.amount.is_some())
+            .count();
+        tranches.push(TrancheOutcome {
+            id: tranche.id.clone(),
+            disclosed: sum(disclosed_amounts.by_ref().take(count), "a tranche")?,
+            has_undisclosed: tranche_has_undisclosed(tranche),
+        });
+    }
 
     let dilution = Share::new(new_money, post_money);
     let focus = investors
         .iter()
         .find(|(investor, _, _)| investor.id == story.focus_investor);
     let focus_amount = focus.map_or(Decimal::ZERO, |(_, _, amount)| *amount);
-    let comparisons = story
-        .comparisons
-        .iter()
-        .map(|comparison| {
-            let ratio = Share::new(focus_amount, comparison.amount.value.0);
-            Ok(ComparisonOutcome {
-                id: comparison.id.clone(),
-                amount: comparison.amount.value.0,
-                ratio,
-                words: ratio_words(&ratio, &comparison.label)?,
-            })
-        })
-        .collect::<Result<Vec<_>, ComputeError>>()?;
+    let mut comparisons = Vec::with_capacity(story.comparisons.len());
+    for comparison in &story.comparisons {
+        let ratio = Share::new(focus_amount, comparison.amount.value.0);
+        comparisons.push(ComparisonOutcome {
+            id: comparison.id.clone(),
+            amount: comparison.amount.value.0,
+            ratio,
+            words: ratio_words(&ratio, &comparison.label)?,
+        });
+    }
 
     Ok(Outcome {
         pre_money: money.pre,

@@ -1,10 +1,11 @@
 //! The reader's choices: the price of the round, the amounts within their ranges, which separate
 //! deals count. A scenario holds only choices; [`compute`](super::outcome::compute) derives the rest.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::id_map::IdMap;
 use super::node::{read_root, At, Node};
 use super::outcome::ComputeError;
 use super::story::{Amount, Range, ReportedAmount, Story};
@@ -22,9 +23,9 @@ pub struct Scenario {
     /// The round's total as chosen; `compute` raises it to the disclosed amounts if below.
     pub round_total: Amount,
     /// Chosen amounts of adjustable investors and separate deals, by id.
-    pub amounts: BTreeMap<String, Amount>,
+    pub amounts: IdMap<Amount>,
     /// Which separate deals are counted, by id.
-    pub deals: BTreeMap<String, bool>,
+    pub deals: IdMap<bool>,
 }
 
 /// A named set of choices, offered as buttons.
@@ -179,13 +180,15 @@ impl Scenario {
             self.round_total = story.round.total.value;
         }
         let ranges: HashMap<&str, &Range> = story.adjustables().map(|a| (a.id, a.range)).collect();
-        self.amounts
-            .retain(|id, _| ranges.contains_key(id.as_str()));
-        for (id, value) in self.amounts.iter_mut() {
-            *value = clamp(*value, ranges[id.as_str()]);
-        }
+        self.amounts.retain(|id, value| match ranges.get(id) {
+            Some(range) => {
+                *value = clamp(*value, range);
+                true
+            }
+            None => false,
+        });
         self.deals
-            .retain(|id, _| story.separate_deals.iter().any(|deal| &deal.id == id));
+            .retain(|id, _| story.separate_deals.iter().any(|deal| deal.id == id));
         self
     }
 
@@ -226,15 +229,15 @@ impl Scenario {
             let fixed = self
                 .amounts
                 .keys()
-                .find(|id| !story.adjustables().any(|a| a.id == id.as_str()));
+                .find(|id| !story.adjustables().any(|a| a.id == *id));
             return Err(ComputeError::NotAdjustable(format!(
                 "amounts.{}",
                 fixed.map_or("", |id| id)
             )));
         }
         for id in self.deals.keys() {
-            if !story.separate_deals.iter().any(|deal| &deal.id == id) {
-                return Err(ComputeError::UnknownDeal(id.clone()));
+            if !story.separate_deals.iter().any(|deal| deal.id == id) {
+                return Err(ComputeError::UnknownDeal(id.to_owned()));
             }
         }
         Ok(amounts)
