@@ -82,7 +82,14 @@ impl<V> IdMap<V> {
 impl<V> FromIterator<(String, V)> for IdMap<V> {
     /// Later entries for the same id replace earlier ones, as with `BTreeMap`.
     fn from_iter<I: IntoIterator<Item = (String, V)>>(entries: I) -> Self {
-        let mut entries: Vec<(String, V)> = entries.into_iter().collect();
+        IdMap::from_entries(entries.into_iter().collect())
+    }
+}
+
+impl<V> IdMap<V> {
+    // Apart from `from_iter`, so that the sort is compiled once per value type, not once per
+    // iterator type.
+    fn from_entries(mut entries: Vec<(String, V)>) -> Self {
         // Stable, so that of equal ids the last one given ends up last, and is kept.
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         let mut kept: Vec<(String, V)> = Vec::with_capacity(entries.len());
