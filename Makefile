@@ -54,7 +54,12 @@ bench: build
 	@echo "== native model timings (cargo bench)"
 	@cargo bench --quiet --bench model | tee target/bench-model.txt
 	@command -v twiggy >/dev/null || cargo install -q twiggy --version 0.8.0
-	@twiggy top -n 15 target/wasm32-unknown-unknown/release/round_explainer.wasm > target/twiggy-top.txt
+	@# The shipped wasm has no names; this copy is optimised the same way but keeps them, for twiggy.
+	@wasm-bindgen --target web --keep-debug --no-typescript --out-dir target/bench-named \
+	  target/wasm32-unknown-unknown/release/round_explainer.wasm
+	@node_modules/.bin/wasm-opt -Oz --converge -g target/bench-named/round_explainer_bg.wasm \
+	  -o target/bench-named/named.wasm
+	@twiggy top -n 30 target/bench-named/named.wasm > target/twiggy-top.txt
 	@echo "== browser figures (headless Chromium)"
 	@node scripts/bench.mjs target/bench-model.txt target/twiggy-top.txt
 

@@ -67,9 +67,14 @@ const payloadOk = ourGzip <= 50 * KB;
 out(`Budget: total payload at most 50 KB gzip: ${kb(ourGzip)}, ${verdict(payloadOk)}.`);
 if (!payloadOk && twiggyFile) {
   out("");
-  out("Why (twiggy top of the release wasm before wasm-opt, which keeps names; sizes are pre-optimisation):");
+  out("Why: twiggy's top items of the release wasm, optimised like the shipped one but keeping function");
+  out("names (the names section itself is left out; it is not shipped). No single item dominates: the");
+  out("story reader, compute and the view are each a few KB, on top of rust_decimal, the allocator and");
+  out("wasm-bindgen's glue.");
   out("```");
-  for (const line of (await readFile(twiggyFile, "utf8")).trim().split("\n")) out(line);
+  const rows = (await readFile(twiggyFile, "utf8")).trim().split("\n");
+  const shipped = rows.filter((line) => !/names" subsection|custom section|Σ|\.\.\. and /.test(line));
+  for (const line of shipped.slice(0, 22)) out(line.length > 140 ? `${line.slice(0, 137)}...` : line);
   out("```");
 }
 
@@ -81,15 +86,20 @@ const renderedAt = (page) =>
     .waitForFunction(() => performance.getEntriesByName("round-explainer:rendered")[0]?.startTime)
     .then((handle) => handle.jsonValue());
 
+/** Start-up of `count` cold loads: when the explainer was rendered, and when its wasm and story
+ * were in hand (the mark just before the first mount), so that the time splits into phases. */
 async function coldLoads(url, count) {
   const times = [];
+  const loaded = [];
   for (let i = 0; i < count; i++) {
     const context = await browser.newContext(); // a fresh context: nothing cached
     const page = await context.newPage();
     await page.goto(url);
     times.push(await renderedAt(page));
+    loaded.push(await page.evaluate(() => performance.getEntriesByName("round-explainer:loaded")[0]?.startTime));
     await context.close();
   }
+  times.loaded = loaded;
   return times;
 }
 
@@ -98,6 +108,7 @@ out("## Start-up (navigation to the explainer rendered, performance mark), 20 co
 out("| page | median | min | max | budget 100 ms |");
 out("|---|---:|---:|---:|---|");
 let startOk = true;
+const phases = [];
 for (const [what, url, budgeted] of [
   ["dist/index.html over localhost", server.url, true],
   ["dist/round-explainer.html from file://", `file://${DIST}round-explainer.html`, true],
@@ -108,29 +119,52 @@ for (const [what, url, budgeted] of [
   if (budgeted) startOk &&= ok;
   const judged = budgeted ? verdict(ok) : "(floor of this setup)";
   out(`| ${what} | ${ms(median(times))} | ${ms(Math.min(...times))} | ${ms(Math.max(...times))} | ${judged} |`);
+  if (budgeted) {
+    const mounts = times.map((t, i) => t - times.loaded[i]);
+    phases.push(`| ${what} | ${ms(median(times.loaded))} | ${ms(median(mounts))} |`);
+  }
 }
+out("");
+out("Where the time goes (medians of the same loads): navigation until the wasm is instantiated and the story");
+out("is in hand, then the first mount, which also pays for compiling the functions it runs for the first time.");
+out("| page | loaded (wasm + story) | first mount |");
+out("|---|---:|---:|");
+for (const line of phases) out(line);
 
 out("");
-out("## Interaction (slider input event to the DOM updated), 1,000 changes");
-const page = await browser.newPage();
-await page.goto(server.url);
-await renderedAt(page);
-const changes = await page.evaluate(() => {
-  const slider = document.querySelector("input[data-control=amazon]");
-  const times = [];
-  for (let i = 0; i < 1000; i++) {
-    slider.value = String(i % 41);
-    const start = performance.now();
-    slider.dispatchEvent(new Event("input", { bubbles: true }));
-    times.push(performance.now() - start);
-  }
-  return times;
-});
-const interactionOk = median(changes) <= 1 && quantile(changes, 0.99) <= 4;
-out(`median ${ms(median(changes))} (budget 1 ms), p99 ${ms(quantile(changes, 0.99))} (budget 4 ms): ${verdict(interactionOk)}`);
-const warm = changes.slice(200);
-out(`For information, the last 800 changes alone (after the engine has warmed up): median ${ms(median(warm))}, p99 ${ms(quantile(warm, 0.99))}.`);
-await page.close();
+const RUNS = 5;
+out(`## Interaction (slider input event to the DOM updated), 1,000 changes, ${RUNS} runs`);
+out("Each run loads the page afresh and starts as soon as the explainer is rendered; machines are noisy,");
+out("so the verdict is on the median run.");
+out("| run | median | p99 | changes over 4 ms | of them in the first 100 |");
+out("|---|---:|---:|---:|---:|");
+const runs = [];
+for (let run = 1; run <= RUNS; run++) {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await renderedAt(page);
+  const changes = await page.evaluate(() => {
+    const slider = document.querySelector("input[data-control=amazon]");
+    const times = [];
+    for (let i = 0; i < 1000; i++) {
+      slider.value = String(i % 41);
+      const start = performance.now();
+      slider.dispatchEvent(new Event("input", { bubbles: true }));
+      times.push(performance.now() - start);
+    }
+    return times;
+  });
+  await page.close();
+  const slow = changes.map((t, i) => [t, i]).filter(([t]) => t > 4);
+  const early = slow.filter(([, i]) => i < 100).length;
+  runs.push({ median: median(changes), p99: quantile(changes, 0.99), warmP99: quantile(changes.slice(200), 0.99) });
+  out(`| ${run} | ${ms(median(changes))} | ${ms(quantile(changes, 0.99))} | ${slow.length} | ${early} |`);
+}
+const interactionMedian = median(runs.map((r) => r.median));
+const interactionP99 = median(runs.map((r) => r.p99));
+const interactionOk = interactionMedian <= 1 && interactionP99 <= 4;
+out(`Median run: median ${ms(interactionMedian)} (budget 1 ms), p99 ${ms(interactionP99)} (budget 4 ms): ${verdict(interactionOk)}.`);
+out(`For information, the last 800 changes of each run (the engine warmed up): p99 ${ms(median(runs.map((r) => r.warmP99)))} in the median run.`);
 await browser.close();
 
 out("");

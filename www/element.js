@@ -148,6 +148,7 @@
         if (!this.isConnected) return;
         const scenario = this.getAttribute("scenario");
         try {
+          performance.mark("round-explainer:loaded");
           this.explainer = api.Explainer.mount(this.container, story, undefined, this.hasAttribute("url-state"));
           if (scenario) this.explainer.setFragment(scenario);
           performance.mark("round-explainer:rendered");

@@ -23,6 +23,8 @@ async function loadStory() {
 async function start() {
   // The story downloads while the wasm compiles.
   const [story] = await Promise.all([loadStory(), init()]);
+  // Start-up in two phases for `make bench`: loading (wasm and story) and the first mount.
+  performance.mark("round-explainer:loaded");
   const explainer = Explainer.mount(host, story, undefined, true);
   performance.mark("round-explainer:rendered");
   followReading(explainer, document.querySelectorAll("article p[data-part]"));
