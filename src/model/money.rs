@@ -76,7 +76,9 @@ pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
     let number_end = body
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
         .unwrap_or(body.len());
-    let (number, unit) = body.split_at(number_end);
+    // `find` gives a char boundary, so this never falls back; `split_at` would bring a panic
+    // path and its char-escaping tables into the wasm.
+    let (number, unit) = body.split_at_checked(number_end).unwrap_or((body, ""));
     let number =
         plain_digits(number).ok_or_else(|| AmountError::NotAnAmount(trimmed.to_owned()))?;
     let multiplier = unit_multiplier(unit.trim())?;
