@@ -87,20 +87,31 @@ impl<V> FromIterator<(String, V)> for IdMap<V> {
 }
 
 impl<V> IdMap<V> {
-    // Apart from `from_iter`, so that the sort is compiled once per value type, not once per
-    // iterator type.
-    fn from_entries(mut entries: Vec<(String, V)>) -> Self {
-        // Stable, so that of equal ids the last one given ends up last, and is kept.
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut kept: Vec<(String, V)> = Vec::with_capacity(entries.len());
-        for entry in entries {
+    fn from_entries(entries: Vec<(String, V)>) -> Self {
+        let ids: Vec<&str> = entries.iter().map(|(id, _)| id.as_str()).collect();
+        let order = order_by_id(&ids);
+        let mut slots: Vec<Option<(String, V)>> = entries.into_iter().map(Some).collect();
+        let mut kept: Vec<(String, V)> = Vec::with_capacity(slots.len());
+        for index in order {
+            let Some(entry) = slots[index].take() else {
+                continue;
+            };
             match kept.last_mut() {
+                // Of equal ids the later one comes later, and replaces the earlier.
                 Some(last) if last.0 == entry.0 => *last = entry,
                 _ => kept.push(entry),
             }
         }
         IdMap { entries: kept }
     }
+}
+
+/// Positions of `ids` in id order; of equal ids, the earlier first. Not generic, so the sort is
+/// compiled once, rather than once per value type (a stable sort costs about 5 KB of wasm each).
+fn order_by_id(ids: &[&str]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    order.sort_unstable_by(|&a, &b| ids[a].cmp(ids[b]).then(a.cmp(&b)));
+    order
 }
 
 impl<V> Index<&str> for IdMap<V> {
