@@ -23,6 +23,11 @@ mkdir -p dist/pkg
 cp -r www/. dist/
 cp pkg/round_explainer.js pkg/round_explainer_bg.wasm pkg/round_explainer.d.ts dist/pkg/
 node_modules/.bin/terser www/embed-loader.js --compress --mangle --output dist/embed-loader.min.js
+# What readers download is minified; the sources in www/ and the glue in pkg/ stay readable.
+for module in dist/pkg/round_explainer.js dist/round-explainer.js dist/main.js; do
+  node_modules/.bin/terser "$module" --module --compress --mangle --output "$module"
+done
+node_modules/.bin/terser dist/element.js --compress --mangle --output dist/element.js
 node scripts/build-standalone.mjs pkg-nomodules dist/round-explainer.html
 
 wasm_bytes=$(wc -c < dist/pkg/round_explainer_bg.wasm)

@@ -3,16 +3,19 @@
 // page and explainer CSS, the story, and classic scripts, with the wasm as base64.
 // Usage: node scripts/build-standalone.mjs <no-modules glue dir> <out file>
 import { readFile, writeFile } from "node:fs/promises";
+import { minify } from "terser";
 
 const [glueDir, out] = process.argv.slice(2);
 const read = (path) => readFile(path, "utf8");
+/** A classic script, minified; its top-level names (`wasm_bindgen`) are kept. */
+const minified = async (path) => (await minify(await read(path), { compress: true, mangle: true })).code;
 const [page, pageCss, explainerCss, element, story, glue, wasm] = await Promise.all([
   read("www/index.html"),
   read("www/page.css"),
   read("www/explainer.css"),
-  read("www/element.js"),
+  minified("www/element.js"),
   read("www/stories/openai-2026.json"),
-  read(`${glueDir}/round_explainer.js`),
+  minified(`${glueDir}/round_explainer.js`),
   readFile(`${glueDir}/round_explainer_bg.wasm`),
 ]);
 
