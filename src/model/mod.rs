@@ -3,6 +3,7 @@
 //! A [`Story`] (read from a story file and validated) plus a [`Scenario`] (the reader's
 //! choices) gives an [`Outcome`] (money, stakes, dilution, comparisons), computed exactly.
 
+pub mod checked;
 pub mod export;
 pub mod fragment;
 pub mod id_map;

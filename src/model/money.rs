@@ -7,6 +7,8 @@
 use core::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use super::checked::Checked;
+
 const THOUSAND: Decimal = Decimal::from_parts(1_000, 0, 0, false, 0);
 const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 const BILLION: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
@@ -85,7 +87,7 @@ pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
     let value =
         Decimal::from_str_exact(&number).map_err(|_| AmountError::TooLarge(trimmed.to_owned()))?;
     value
-        .checked_mul(multiplier)
+        .mul_checked(multiplier)
         .map(|amount| amount.normalize())
         .ok_or_else(|| AmountError::TooLarge(trimmed.to_owned()))
 }
@@ -176,10 +178,10 @@ pub fn format_exact(amount: Decimal) -> String {
     let amount = amount.normalize();
     for (size, unit) in [(TRILLION, "T"), (BILLION, "B"), (MILLION, "M")] {
         if amount.abs() >= size {
-            if let Some(scaled) = amount.checked_div(size) {
+            if let Some(scaled) = amount.div_checked(size) {
                 let scaled = scaled.normalize();
                 // Exact only when the scaled value times the unit gives the amount back.
-                if scaled.scale() <= 3 && scaled.checked_mul(size) == Some(amount) {
+                if scaled.scale() <= 3 && scaled.mul_checked(size) == Some(amount) {
                     return format!("{scaled}{unit}");
                 }
             }

@@ -11,6 +11,7 @@ use core::fmt;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::checked::Checked;
 use super::money::format_exact;
 use super::scenario::Scenario;
 use super::share::{display_percentages, Share};
@@ -194,12 +195,12 @@ fn sum(
 ) -> Result<Decimal, ComputeError> {
     values
         .into_iter()
-        .try_fold(Decimal::ZERO, |total, value| total.checked_add(value))
+        .try_fold(Decimal::ZERO, |total, value| total.add_checked(value))
         .ok_or_else(|| ComputeError::Overflow(what))
 }
 
 fn add(a: Decimal, b: Decimal, what: &'static str) -> Result<Decimal, ComputeError> {
-    a.checked_add(b).ok_or_else(|| ComputeError::Overflow(what))
+    a.add_checked(b).ok_or_else(|| ComputeError::Overflow(what))
 }
 
 /// The money of a scenario, before stakes.
@@ -232,8 +233,8 @@ impl Money {
     ) -> Result<Share, ComputeError> {
         let swap = |total: Decimal| {
             total
-                .checked_sub(current)
-                .and_then(|rest| rest.checked_add(instead))
+                .sub_checked(current)
+                .and_then(|rest| rest.add_checked(instead))
                 .ok_or_else(|| ComputeError::Overflow("a stake range"))
         };
         let other = if in_round {
@@ -409,7 +410,7 @@ pub fn ratio_words(ratio: &Share, label: &str) -> Result<String, ComputeError> {
     } else {
         let times = ratio
             .part
-            .checked_div(ratio.whole)
+            .div_checked(ratio.whole)
             .ok_or_else(|| ComputeError::Overflow("a comparison"))?;
         Ok(format!("{} times {label}", super::money::rounded(times, 1)))
     }

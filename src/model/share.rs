@@ -7,6 +7,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::checked::Checked;
 use super::outcome::ComputeError;
 
 /// An exact fraction `part / whole`, kept unevaluated so that nothing is lost to rounding:
@@ -30,11 +31,11 @@ impl Share {
     pub fn same_value(&self, other: &Share) -> Result<bool, ComputeError> {
         let left = self
             .part
-            .checked_mul(other.whole)
+            .mul_checked(other.whole)
             .ok_or_else(|| ComputeError::Overflow("comparing stakes"))?;
         let right = other
             .part
-            .checked_mul(self.whole)
+            .mul_checked(self.whole)
             .ok_or_else(|| ComputeError::Overflow("comparing stakes"))?;
         Ok(left == right)
     }
@@ -44,10 +45,10 @@ impl Share {
     pub fn percent(&self, decimals: u32) -> Result<Decimal, ComputeError> {
         let hundred_parts = self
             .part
-            .checked_mul(Decimal::ONE_HUNDRED)
+            .mul_checked(Decimal::ONE_HUNDRED)
             .ok_or_else(|| ComputeError::Overflow("a percentage"))?;
         let value = hundred_parts
-            .checked_div(self.whole)
+            .div_checked(self.whole)
             .ok_or_else(|| ComputeError::Overflow("a percentage"))?;
         Ok(super::money::rounded(value, decimals))
     }
@@ -68,9 +69,9 @@ fn floor_and_remainder(
         let remainder = Decimal::try_from_i128_with_scale(scaled.rem_euclid(whole), 0).ok()?;
         return Some((floor, remainder));
     }
-    let scaled = part.checked_mul(units)?;
-    let mut floor = scaled.checked_div(whole)?.floor();
-    let mut remainder = scaled.checked_sub(floor.checked_mul(whole)?)?;
+    let scaled = part.mul_checked(units)?;
+    let mut floor = scaled.div_checked(whole)?.floor();
+    let mut remainder = scaled.sub_checked(floor.mul_checked(whole)?)?;
     // Decimal division rounds at 28 digits, so the floor can be one off; the exact remainder
     // tells and corrects it.
     if remainder.is_sign_negative() && !remainder.is_zero() {
@@ -99,9 +100,9 @@ pub fn display_percentages(
     }
     let assigned = floors
         .iter()
-        .try_fold(Decimal::ZERO, |sum, (units, _)| sum.checked_add(*units));
+        .try_fold(Decimal::ZERO, |sum, (units, _)| sum.add_checked(*units));
     let left_over = unit_count
-        .checked_sub(assigned.ok_or(OVERFLOW)?)
+        .sub_checked(assigned.ok_or(OVERFLOW)?)
         .ok_or(OVERFLOW)?;
     let left_over = usize::try_from(left_over.mantissa())
         .ok()
