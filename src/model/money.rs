@@ -160,11 +160,18 @@ pub fn format_money(amount: Decimal, currency_symbol: &str, style: Style) -> Str
         (MILLION, "M", " million"),
     ];
     for (size, short, long) in units {
-        if magnitude >= size {
-            let scaled = rounded(magnitude / size, 2);
-            let unit = if style == Style::Short { short } else { long };
-            return format!("{sign}{currency_symbol}{}{unit}", group_thousands(scaled));
+        if magnitude < size {
+            continue;
         }
+        // Dividing by a unit cannot fail; were it to, the amount is written out in full below.
+        let Some(scaled) = magnitude.div_checked(size) else {
+            break;
+        };
+        let unit = if style == Style::Short { short } else { long };
+        return format!(
+            "{sign}{currency_symbol}{}{unit}",
+            group_thousands(rounded(scaled, 2))
+        );
     }
     format!(
         "{sign}{currency_symbol}{}",

@@ -286,7 +286,9 @@ pub fn compute(story: &Story, scenario: &Scenario) -> Result<Outcome, ComputeErr
     let round_total = money.round_total();
     let post_money = money.post_money()?;
     let new_money = add(round_total, money.deals, "the new money")?;
-    let undisclosed = round_total - money.disclosed;
+    let undisclosed = round_total
+        .sub_checked(money.disclosed)
+        .ok_or_else(|| ComputeError::Overflow("the undisclosed amount"))?;
 
     let stake_range =
         |range: Option<&Range>, current: Decimal, in_round: bool| -> Result<_, ComputeError> {

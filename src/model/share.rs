@@ -75,11 +75,11 @@ fn floor_and_remainder(
     // Decimal division rounds at 28 digits, so the floor can be one off; the exact remainder
     // tells and corrects it.
     if remainder.is_sign_negative() && !remainder.is_zero() {
-        floor -= Decimal::ONE;
-        remainder += whole;
+        floor = floor.sub_checked(Decimal::ONE)?;
+        remainder = remainder.add_checked(whole)?;
     } else if remainder >= whole {
-        floor += Decimal::ONE;
-        remainder -= whole;
+        floor = floor.add_checked(Decimal::ONE)?;
+        remainder = remainder.sub_checked(whole)?;
     }
     Some((floor, remainder))
 }
@@ -93,7 +93,8 @@ pub fn display_percentages(
     decimals: u32,
 ) -> Result<Vec<Decimal>, ComputeError> {
     const OVERFLOW: ComputeError = ComputeError::Overflow("display percentages");
-    let unit_count = Decimal::from(10u64.pow(decimals)) * Decimal::ONE_HUNDRED;
+    let divisor = Decimal::from(10u64.pow(decimals));
+    let unit_count = divisor.mul_checked(Decimal::ONE_HUNDRED).ok_or(OVERFLOW)?;
     let mut floors = Vec::with_capacity(parts.len());
     for &part in parts {
         floors.push(floor_and_remainder(part, unit_count, whole).ok_or(OVERFLOW)?);
@@ -123,15 +124,15 @@ pub fn display_percentages(
         order.select_nth_unstable_by(left_over - 1, before);
     }
     for &index in order.iter().take(left_over) {
-        floors[index].0 += Decimal::ONE;
+        floors[index].0 = floors[index].0.add_checked(Decimal::ONE).ok_or(OVERFLOW)?;
     }
-    let divisor = Decimal::from(10u64.pow(decimals));
-    let shown = |(units, _): (Decimal, Decimal)| {
-        let mut percent = units / divisor;
+    let mut shown = Vec::with_capacity(floors.len());
+    for (units, _) in floors {
+        let mut percent = units.div_checked(divisor).ok_or(OVERFLOW)?;
         percent.rescale(decimals);
-        percent
-    };
-    Ok(floors.into_iter().map(shown).collect())
+        shown.push(percent);
+    }
+    Ok(shown)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use super::checked::Checked;
 use super::story::{Amount, Range};
 
 /// The most positions a slider gets; a finer step is coarsened to this.
@@ -21,7 +22,9 @@ impl Steps {
     /// The positions of a range, with its step (or a hundredth of its span).
     pub fn of(range: &Range) -> Steps {
         let (low, high) = (range.low.0, range.high.0);
-        let span = high - low;
+        // A validated range has 0 <= low <= high, so its span, and the quotients below by a
+        // positive step, cannot overflow; the fallbacks only keep this free of panics.
+        let span = high.sub_checked(low).unwrap_or(Decimal::ZERO);
         if span.is_zero() {
             return Steps {
                 low,
@@ -31,18 +34,23 @@ impl Steps {
             };
         }
         let positions = Decimal::from(MAX_POSITIONS);
-        let mut step = range
-            .step
-            .map_or(span / Decimal::ONE_HUNDRED, |step| step.0);
-        if span / step > positions {
-            step = span / positions;
+        let per = |step: Decimal| span.div_checked(step).unwrap_or(positions);
+        let mut step = match range.step {
+            Some(step) if step.0 > Decimal::ZERO => step.0,
+            _ => span.div_checked(Decimal::ONE_HUNDRED).unwrap_or(span),
+        };
+        if per(step) > positions {
+            step = span.div_checked(positions).unwrap_or(step);
         }
-        let whole_steps = (span / step).floor();
+        let whole_steps = per(step).floor();
         let whole_steps = u32::try_from(whole_steps.mantissa())
             .unwrap_or(MAX_POSITIONS)
             .min(MAX_POSITIONS);
         // A span that is not a whole number of steps still ends at `high`.
-        let ends_short = low + step * Decimal::from(whole_steps) < high;
+        let reached = step
+            .mul_checked(Decimal::from(whole_steps))
+            .and_then(|covered| low.add_checked(covered));
+        let ends_short = reached.is_some_and(|reached| reached < high);
         let last = if ends_short {
             whole_steps + 1
         } else {
@@ -66,7 +74,12 @@ impl Steps {
         if index >= self.last {
             return Amount(self.high);
         }
-        Amount((self.low + self.step * Decimal::from(index)).min(self.high))
+        let value = self
+            .step
+            .mul_checked(Decimal::from(index))
+            .and_then(|covered| self.low.add_checked(covered));
+        // Past what a Decimal holds is past `high`.
+        Amount(value.map_or(self.high, |value| value.min(self.high)))
     }
 
     /// The position nearest to an amount.
@@ -77,11 +90,18 @@ impl Steps {
         if value.0 >= self.high {
             return self.last;
         }
-        let index = ((value.0 - self.low) / self.step).round();
+        // low < value < high here, so the differences are positive and cannot overflow.
+        let from_low = value.0.sub_checked(self.low).unwrap_or(Decimal::ZERO);
+        let index = from_low
+            .div_checked(self.step)
+            .unwrap_or(Decimal::ZERO)
+            .round();
         let index = u32::try_from(index.mantissa()).map_or(self.last, |index| index.min(self.last));
         // The last position can be closer than a whole step to the one before it.
         let before_last = index + 1 == self.last;
-        if before_last && self.high - value.0 < value.0 - self.value_at(index).0 {
+        let to_high = self.high.sub_checked(value.0);
+        let to_before = value.0.sub_checked(self.value_at(index).0);
+        if before_last && matches!((to_high, to_before), (Some(a), Some(b)) if a < b) {
             return self.last;
         }
         index

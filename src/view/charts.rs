@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use super::figures::figure_button;
 use super::provenance::Ref;
 use super::vnode::VNode;
+use crate::model::checked::Checked;
 use crate::model::money::{format_money, Style};
 use crate::model::outcome::ComparisonOutcome;
 use crate::model::{HoldingKind, Outcome, Story};
@@ -26,14 +27,15 @@ struct Segment {
 
 /// Widths in SVG units for parts of a whole, to two decimals (and no float formatting code).
 fn widths(parts: &[Decimal], whole: Decimal) -> Vec<Decimal> {
-    let scale = if whole.is_zero() {
-        Decimal::ZERO
-    } else {
-        WIDTH / whole
-    };
+    // Parts of a whole scale to at most WIDTH, so nothing here overflows; a zero whole (or the
+    // impossible overflow) draws nothing rather than failing.
+    let scale = WIDTH.div_checked(whole).unwrap_or(Decimal::ZERO);
     parts
         .iter()
-        .map(|part| (*part * scale).round_dp(2).max(Decimal::ZERO))
+        .map(|part| {
+            let width = part.mul_checked(scale).unwrap_or(Decimal::ZERO);
+            width.round_dp(2).max(Decimal::ZERO)
+        })
         .collect()
 }
 
@@ -96,7 +98,7 @@ fn stacked_bar(id_prefix: &str, segments: &[Segment], whole: Decimal, caption: &
             rect.set("fill", &format!("url(#{id_prefix}-hatch)"));
         }
         svg.push(rect);
-        x += width;
+        x = x.add_checked(width).unwrap_or(x);
     }
     let legend = VNode::el("ul", "rx-legend").with(segments.iter().map(|segment| {
         VNode::el("li", "").with([
