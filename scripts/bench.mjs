@@ -88,6 +88,35 @@ const renderedAt = (page) =>
 
 /** Start-up of `count` cold loads: when the explainer was rendered, and when its wasm and story
  * were in hand (the mark just before the first mount), so that the time splits into phases. */
+/** Chromium's trace events (of `categories`) while `work` runs in `page`. */
+async function traced(page, categories, work) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
+  const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+  await cdp.send("Tracing.start", { traceConfig: { includedCategories: categories } });
+  await work();
+  await cdp.send("Tracing.end");
+  await complete;
+  return events;
+}
+
+/** Runs in the page: `count` changes of the Amazon slider, between two performance marks; gives
+ * each change's time from its input event to the DOM updated. */
+function slideInPage(count) {
+  const slider = document.querySelector("input[data-control=amazon]");
+  const times = [];
+  performance.mark("bench:changes");
+  for (let i = 0; i < count; i++) {
+    slider.value = String(i % 41);
+    const start = performance.now();
+    slider.dispatchEvent(new Event("input", { bubbles: true }));
+    times.push(performance.now() - start);
+  }
+  performance.mark("bench:changed");
+  return times;
+}
+
 async function coldLoads(url, count) {
   const times = [];
   const loaded = [];
@@ -136,15 +165,10 @@ for (const line of phases) out(line);
 async function tracedMainThreadTime(url, event, from, to) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const events = [];
-  cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
-  const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
-  await cdp.send("Tracing.start", { traceConfig: { includedCategories: ["v8.wasm", "blink.user_timing"] } });
-  await page.goto(url);
-  await renderedAt(page);
-  await cdp.send("Tracing.end");
-  await complete;
+  const events = await traced(page, ["v8.wasm", "blink.user_timing"], async () => {
+    await page.goto(url);
+    await renderedAt(page);
+  });
   await context.close();
   const start = events.find((e) => e.name === from);
   const end = events.find((e) => e.name === to);
@@ -172,17 +196,7 @@ for (let run = 1; run <= RUNS; run++) {
   const page = await browser.newPage();
   await page.goto(server.url);
   await renderedAt(page);
-  const changes = await page.evaluate(() => {
-    const slider = document.querySelector("input[data-control=amazon]");
-    const times = [];
-    for (let i = 0; i < 1000; i++) {
-      slider.value = String(i % 41);
-      const start = performance.now();
-      slider.dispatchEvent(new Event("input", { bubbles: true }));
-      times.push(performance.now() - start);
-    }
-    return times;
-  });
+  const changes = await page.evaluate(slideInPage, 1000);
   await page.close();
   const slow = changes.map((t, i) => [t, i]).filter(([t]) => t > 4);
   const early = slow.filter(([, i]) => i < 100).length;
@@ -202,33 +216,19 @@ out(`For information, the last 800 changes of each run (the engine warmed up): p
   const page = await context.newPage();
   await page.goto(server.url);
   await renderedAt(page);
-  const cdp = await context.newCDPSession(page);
-  const events = [];
-  cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
-  const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
-  await cdp.send("Tracing.start", { traceConfig: { includedCategories: ["v8.wasm", "v8", "blink.user_timing"] } });
-  await page.evaluate(() => {
-    const slider = document.querySelector("input[data-control=amazon]");
-    performance.mark("bench:changes");
-    for (let i = 0; i < 1000; i++) {
-      slider.value = String(i % 41);
-      slider.dispatchEvent(new Event("input", { bubbles: true }));
-    }
-    performance.mark("bench:changed");
-  });
-  await cdp.send("Tracing.end");
-  await complete;
+  const events = await traced(page, ["v8.wasm", "v8", "blink.user_timing"], () => page.evaluate(slideInPage, 1000));
   await context.close();
   const from = events.find((e) => e.name === "bench:changes");
   const to = events.find((e) => e.name === "bench:changed");
   const during = (e) => e.pid === from.pid && e.ph === "X" && e.ts >= from.ts && e.ts <= to.ts;
   const tierUp = events.filter((e) => e.name === "wasm.TopTierCompilation" && during(e));
   const gc = events.filter((e) => e.name === "MinorGC" && e.tid === from.tid && during(e));
-  const total = (list) => list.reduce((sum, e) => sum + e.dur / 1000, 0);
+  // Thread time (tdur) where the trace has it: the background threads were themselves preempted.
+  const cpu = (list) => list.reduce((sum, e) => sum + (e.tdur ?? e.dur) / 1000, 0);
   out(
     `Why the slow changes, from one traced run of ${ms((to.ts - from.ts) / 1000)}: V8 recompiled ${tierUp.length} wasm functions ` +
-      `with its optimising compiler on background threads (${ms(total(tierUp))} of CPU) on this ${cpus().length}-core ` +
-      `machine, and the page's thread spent ${ms(total(gc))} in minor garbage collections.`,
+      `with its optimising compiler on background threads (${ms(cpu(tierUp))} of CPU) on this ${cpus().length}-core ` +
+      `machine, and the page's thread spent ${ms(cpu(gc))} in minor garbage collections.`,
   );
 }
 await browser.close();
@@ -249,14 +249,7 @@ const sample = () =>
       nodes: document.getElementsByTagName("*").length,
     };
   });
-const slide = (count) =>
-  memoryPage.evaluate((n) => {
-    const slider = document.querySelector("input[data-control=amazon]");
-    for (let i = 0; i < n; i++) {
-      slider.value = String(i % 41);
-      slider.dispatchEvent(new Event("input", { bubbles: true }));
-    }
-  }, count);
+const slide = (count) => memoryPage.evaluate(slideInPage, count);
 const cycle = (count) =>
   memoryPage.evaluate(async (n) => {
     const wasm = await import("/pkg/round_explainer.js");
