@@ -4,6 +4,7 @@ use core::fmt;
 use std::collections::HashMap;
 
 use super::money::format_exact;
+use super::node::{path_text, Path};
 use super::story::{Amount, Qualifier, Range, ReportedAmount, Story, FORMAT_VERSION};
 
 /// The most named investors and separate deals a story may have, so that a hostile file cannot
@@ -184,6 +185,10 @@ impl fmt::Display for StoryError {
 impl std::error::Error for StoryError {}
 
 /// Collects every problem of a story, so an author can fix them all in one go.
+///
+/// Paths are passed as [`Path`]s and written out only for a problem (or an id, to name where it
+/// first appeared): building every field's path as a string cost an allocation per check, and a
+/// `format!` per call site in the wasm.
 #[derive(Default)]
 struct Checker {
     errors: Vec<FieldError>,
@@ -191,21 +196,21 @@ struct Checker {
 }
 
 impl Checker {
-    fn fail(&mut self, path: impl Into<String>, problem: Problem) {
+    fn fail(&mut self, path: &Path<'_>, problem: Problem) {
         self.errors.push(FieldError {
-            path: path.into(),
+            path: path_text(path),
             problem,
         });
     }
 
-    fn text(&mut self, path: &str, text: &str) {
+    fn text(&mut self, path: &Path<'_>, text: &str) {
         if text.trim().is_empty() {
             self.fail(path, Problem::Empty);
         }
     }
 
     /// Checks an id's spelling and that it is new among `seen`.
-    fn id(&mut self, path: String, id: &str, seen: &mut HashMap<String, String>) {
+    fn id(&mut self, path: &Path<'_>, id: &str, seen: &mut HashMap<String, String>) {
         let well_formed = (1..=64).contains(&id.len())
             && id
                 .bytes()
@@ -219,42 +224,44 @@ impl Checker {
             };
             self.fail(path, problem);
         } else {
-            seen.insert(id.to_owned(), path);
+            seen.insert(id.to_owned(), path_text(path));
         }
     }
 
-    fn source(&mut self, path: String, id: &str) {
+    fn source(&mut self, path: &Path<'_>, id: &str) {
         if !self.source_ids.contains_key(id) {
             self.fail(path, Problem::UnknownSource(id.to_owned()));
         }
     }
 
-    fn range(&mut self, path: &str, value: Amount, range: &Range) {
+    fn range(&mut self, path: &Path<'_>, value: Amount, range: &Range) {
+        let range_path = Path::Field(path, "range");
         if range.low > range.high {
-            self.fail(
-                format!("{path}.range"),
-                Problem::LowAboveHigh {
-                    low: range.low,
-                    high: range.high,
-                },
-            );
+            let problem = Problem::LowAboveHigh {
+                low: range.low,
+                high: range.high,
+            };
+            self.fail(&range_path, problem);
         } else if value < range.low || value > range.high {
             let problem = Problem::OutsideRange {
                 value,
                 low: range.low,
                 high: range.high,
             };
-            self.fail(format!("{path}.range"), problem);
+            self.fail(&range_path, problem);
         }
         if let Some(step) = range.step {
             if step.0.is_zero() {
-                self.fail(format!("{path}.range.step"), Problem::NotPositive(step));
+                self.fail(
+                    &Path::Field(&range_path, "step"),
+                    Problem::NotPositive(step),
+                );
             }
         }
     }
 
-    fn reported(&mut self, path: &str, amount: &ReportedAmount) {
-        self.source(format!("{path}.source"), &amount.source);
+    fn reported(&mut self, path: &Path<'_>, amount: &ReportedAmount) {
+        self.source(&Path::Field(path, "source"), &amount.source);
         if let Some(range) = &amount.range {
             self.range(path, amount.value, range);
             if amount.qualifier.is_upper_bound() && range.high > amount.value {
@@ -263,60 +270,79 @@ impl Checker {
                     bound: amount.value,
                     qualifier: amount.qualifier,
                 };
-                self.fail(format!("{path}.range.high"), problem);
+                let high = Path::Field(&Path::Field(path, "range"), "high");
+                self.fail(&high, problem);
             }
         }
     }
+}
+
+/// A field of the story's root object.
+fn top(name: &str) -> Path<'_> {
+    Path::Field(&Path::Root, name)
 }
 
 /// Checks everything about a story that its types do not; all problems at once.
 pub fn validate(story: &Story) -> Result<(), StoryError> {
     let mut check = Checker::default();
     if story.version != FORMAT_VERSION {
-        check.fail("version", Problem::UnsupportedVersion(story.version));
+        check.fail(&top("version"), Problem::UnsupportedVersion(story.version));
     }
-    check.id("id".into(), &story.id, &mut HashMap::new());
-    check.text("title", &story.title);
-    check.text("company", &story.company);
+    check.id(&top("id"), &story.id, &mut HashMap::new());
+    check.text(&top("title"), &story.title);
+    check.text(&top("company"), &story.company);
     let currency_ok =
         story.currency.len() == 3 && story.currency.bytes().all(|b| b.is_ascii_uppercase());
     if !currency_ok {
-        check.fail("currency", Problem::BadCurrency(story.currency.clone()));
+        check.fail(
+            &top("currency"),
+            Problem::BadCurrency(story.currency.clone()),
+        );
     }
 
     let mut source_ids = HashMap::new();
+    let sources = top("sources");
     for (i, source) in story.sources.iter().enumerate() {
-        check.id(format!("sources[{i}].id"), &source.id, &mut source_ids);
-        check.text(&format!("sources[{i}].quote"), &source.quote);
+        let here = Path::Index(&sources, i);
+        check.id(&Path::Field(&here, "id"), &source.id, &mut source_ids);
+        check.text(&Path::Field(&here, "quote"), &source.quote);
     }
     check.source_ids = source_ids;
 
     let mut mark_ids = HashMap::new();
+    let marks = top("marks");
     for (i, mark) in story.marks.iter().enumerate() {
-        let path = format!("marks[{i}]");
-        check.id(format!("{path}.id"), &mark.id, &mut mark_ids);
-        check.text(&format!("{path}.label"), &mark.label);
-        check.source(format!("{path}.valuation.source"), &mark.valuation.source);
+        let here = Path::Index(&marks, i);
+        check.id(&Path::Field(&here, "id"), &mark.id, &mut mark_ids);
+        check.text(&Path::Field(&here, "label"), &mark.label);
+        let valuation = Path::Field(&here, "valuation");
+        check.source(&Path::Field(&valuation, "source"), &mark.valuation.source);
     }
 
     let pre = &story.pre_money;
-    check.text("pre_money.label", &pre.label);
-    check.text("pre_money.assumption", &pre.assumption);
-    check.range("pre_money", pre.default, &pre.range);
+    let pre_path = top("pre_money");
+    check.text(&Path::Field(&pre_path, "label"), &pre.label);
+    check.text(&Path::Field(&pre_path, "assumption"), &pre.assumption);
+    check.range(&pre_path, pre.default, &pre.range);
     if pre.range.low.0.is_zero() {
-        check.fail("pre_money.range.low", Problem::NotPositive(pre.range.low));
+        let low = Path::Field(&Path::Field(&pre_path, "range"), "low");
+        check.fail(&low, Problem::NotPositive(pre.range.low));
     }
     if let Some(basis) = &pre.basis {
         if !mark_ids.contains_key(basis) {
-            check.fail("pre_money.basis", Problem::UnknownMark(basis.clone()));
+            check.fail(
+                &Path::Field(&pre_path, "basis"),
+                Problem::UnknownMark(basis.clone()),
+            );
         }
     }
 
-    check.text("round.label", &story.round.label);
-    check.reported("round.total", &story.round.total);
+    let round = top("round");
+    check.text(&Path::Field(&round, "label"), &story.round.label);
+    check.reported(&Path::Field(&round, "total"), &story.round.total);
     let count = story.investors().count() + story.separate_deals.len();
     if count > MAX_INVESTORS {
-        check.fail("round", Problem::TooManyInvestors(count));
+        check.fail(&round, Problem::TooManyInvestors(count));
         return Err(StoryError {
             errors: check.errors,
         });
@@ -326,71 +352,79 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
         .iter()
         .map(|id| (id.to_string(), String::new()))
         .collect();
+    let tranches = Path::Field(&round, "tranches");
     for (t, tranche) in story.round.tranches.iter().enumerate() {
-        let path = format!("round.tranches[{t}]");
-        check.id(format!("{path}.id"), &tranche.id, &mut tranche_ids);
-        check.text(&format!("{path}.label"), &tranche.label);
-        check.source(format!("{path}.source"), &tranche.source);
+        let here = Path::Index(&tranches, t);
+        check.id(&Path::Field(&here, "id"), &tranche.id, &mut tranche_ids);
+        check.text(&Path::Field(&here, "label"), &tranche.label);
+        check.source(&Path::Field(&here, "source"), &tranche.source);
+        let investors = Path::Field(&here, "investors");
         for (i, investor) in tranche.investors.iter().enumerate() {
-            let path = format!("{path}.investors[{i}]");
-            investor_id(
-                &mut check,
-                format!("{path}.id"),
-                &investor.id,
-                &mut investor_ids,
-            );
-            check.text(&format!("{path}.name"), &investor.name);
-            check.source(format!("{path}.source"), &investor.source);
+            let here = Path::Index(&investors, i);
+            let id = Path::Field(&here, "id");
+            investor_id(&mut check, &id, &investor.id, &mut investor_ids);
+            check.text(&Path::Field(&here, "name"), &investor.name);
+            check.source(&Path::Field(&here, "source"), &investor.source);
             if let Some(amount) = &investor.amount {
-                check.reported(&format!("{path}.amount"), amount);
+                check.reported(&Path::Field(&here, "amount"), amount);
             }
         }
     }
+    let deals = top("separate_deals");
     for (i, deal) in story.separate_deals.iter().enumerate() {
-        let path = format!("separate_deals[{i}]");
+        let here = Path::Index(&deals, i);
         investor_id(
             &mut check,
-            format!("{path}.id"),
+            &Path::Field(&here, "id"),
             &deal.id,
             &mut investor_ids,
         );
-        check.text(&format!("{path}.investor"), &deal.investor);
-        check.reported(&format!("{path}.amount"), &deal.amount);
+        check.text(&Path::Field(&here, "investor"), &deal.investor);
+        check.reported(&Path::Field(&here, "amount"), &deal.amount);
     }
     let focus_disclosed = story
         .investors()
         .any(|i| i.id == story.focus_investor && i.amount.is_some());
     if !focus_disclosed {
         check.fail(
-            "focus_investor",
+            &top("focus_investor"),
             Problem::UnknownFocus(story.focus_investor.clone()),
         );
     }
 
     let mut comparison_ids = HashMap::new();
+    let comparisons = top("comparisons");
     for (i, comparison) in story.comparisons.iter().enumerate() {
-        let path = format!("comparisons[{i}]");
-        check.id(format!("{path}.id"), &comparison.id, &mut comparison_ids);
-        check.text(&format!("{path}.label"), &comparison.label);
-        check.source(format!("{path}.amount.source"), &comparison.amount.source);
+        let here = Path::Index(&comparisons, i);
+        check.id(
+            &Path::Field(&here, "id"),
+            &comparison.id,
+            &mut comparison_ids,
+        );
+        check.text(&Path::Field(&here, "label"), &comparison.label);
+        let amount = Path::Field(&here, "amount");
+        check.source(&Path::Field(&amount, "source"), &comparison.amount.source);
         if comparison.amount.value.0.is_zero() {
             check.fail(
-                format!("{path}.amount.value"),
+                &Path::Field(&amount, "value"),
                 Problem::NotPositive(comparison.amount.value),
             );
         }
     }
     let mut fact_ids = HashMap::new();
+    let facts = top("facts");
     for (i, fact) in story.facts.iter().enumerate() {
-        let path = format!("facts[{i}]");
-        check.id(format!("{path}.id"), &fact.id, &mut fact_ids);
-        check.text(&format!("{path}.label"), &fact.label);
-        check.source(format!("{path}.source"), &fact.source);
+        let here = Path::Index(&facts, i);
+        check.id(&Path::Field(&here, "id"), &fact.id, &mut fact_ids);
+        check.text(&Path::Field(&here, "label"), &fact.label);
+        check.source(&Path::Field(&here, "source"), &fact.source);
     }
+    let timeline = top("timeline");
     for (i, event) in story.timeline.iter().enumerate() {
-        check.text(&format!("timeline[{i}].when"), &event.when);
-        check.text(&format!("timeline[{i}].event"), &event.event);
-        check.source(format!("timeline[{i}].source"), &event.source);
+        let here = Path::Index(&timeline, i);
+        check.text(&Path::Field(&here, "when"), &event.when);
+        check.text(&Path::Field(&here, "event"), &event.event);
+        check.source(&Path::Field(&here, "source"), &event.source);
     }
 
     if check.errors.is_empty() {
@@ -403,7 +437,7 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
 }
 
 /// Investor and deal ids share one namespace with the reserved words: they are URL-fragment keys.
-fn investor_id(check: &mut Checker, path: String, id: &str, seen: &mut HashMap<String, String>) {
+fn investor_id(check: &mut Checker, path: &Path<'_>, id: &str, seen: &mut HashMap<String, String>) {
     if RESERVED_IDS.contains(&id) {
         check.fail(path, Problem::ReservedId(id.to_owned()));
     } else {
