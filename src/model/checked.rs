@@ -37,3 +37,27 @@ impl Checked for Decimal {
         self.checked_div(other)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Checked;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn none_at_decimals_limits_and_for_division_by_zero() {
+        let two = Decimal::TWO;
+        assert_eq!(Decimal::MAX.add_checked(Decimal::ONE), None, "MAX + 1");
+        assert_eq!(Decimal::MIN.sub_checked(Decimal::ONE), None, "MIN - 1");
+        assert_eq!(Decimal::MAX.mul_checked(two), None, "MAX * 2");
+        assert_eq!(Decimal::ONE.div_checked(Decimal::ZERO), None, "1 / 0");
+    }
+
+    #[test]
+    fn exact_otherwise() {
+        let (a, b) = (Decimal::new(50, 0), Decimal::new(600, 0));
+        assert_eq!(a.add_checked(b), Some(Decimal::new(650, 0)), "50 + 600");
+        assert_eq!(b.sub_checked(a), Some(Decimal::new(550, 0)), "600 - 50");
+        assert_eq!(a.mul_checked(b), Some(Decimal::new(30_000, 0)), "50 * 600");
+        assert_eq!(b.div_checked(a), Some(Decimal::new(12, 0)), "600 / 50");
+    }
+}

@@ -34,15 +34,15 @@ impl Steps {
             };
         }
         let positions = Decimal::from(MAX_POSITIONS);
-        let per = |step: Decimal| span.div_checked(step).unwrap_or(positions);
+        let steps_in = |step: Decimal| span.div_checked(step).unwrap_or(positions);
         let mut step = match range.step {
             Some(step) if step.0 > Decimal::ZERO => step.0,
             _ => span.div_checked(Decimal::ONE_HUNDRED).unwrap_or(span),
         };
-        if per(step) > positions {
+        if steps_in(step) > positions {
             step = span.div_checked(positions).unwrap_or(step);
         }
-        let whole_steps = per(step).floor();
+        let whole_steps = steps_in(step).floor();
         let whole_steps = u32::try_from(whole_steps.mantissa())
             .unwrap_or(MAX_POSITIONS)
             .min(MAX_POSITIONS);
