@@ -86,8 +86,6 @@ const renderedAt = (page) =>
     .waitForFunction(() => performance.getEntriesByName("round-explainer:rendered")[0]?.startTime)
     .then((handle) => handle.jsonValue());
 
-/** Start-up of `count` cold loads: when the explainer was rendered, and when its wasm and story
- * were in hand (the mark just before the first mount), so that the time splits into phases. */
 /** Chromium's trace events (of `categories`) while `work` runs in `page`. */
 async function traced(page, categories, work) {
   const cdp = await page.context().newCDPSession(page);
@@ -100,6 +98,19 @@ async function traced(page, categories, work) {
   await complete;
   return events;
 }
+
+/** The trace's complete events in the process that set the marks `from` and `to`, between them;
+ * and the id of the page's main thread (the one that set them). */
+function between(events, from, to) {
+  const start = events.find((e) => e.name === from);
+  const end = events.find((e) => e.name === to);
+  if (!start || !end) return { inside: [], mainThread: undefined };
+  const inside = events.filter((e) => e.pid === start.pid && e.ph === "X" && e.ts >= start.ts && e.ts <= end.ts);
+  return { inside, mainThread: start.tid, span: (end.ts - start.ts) / 1000 };
+}
+
+/** Milliseconds of `list`'s events: `tdur` is a thread's own CPU time, `dur` the time that passed. */
+const totalMs = (list, field = "dur") => list.reduce((sum, e) => sum + (e[field] ?? e.dur) / 1000, 0);
 
 /** Runs in the page: `count` changes of the Amazon slider, between two performance marks; gives
  * each change's time from its input event to the DOM updated. */
@@ -117,19 +128,20 @@ function slideInPage(count) {
   return times;
 }
 
+/** Start-up of `count` cold loads: when the explainer was rendered, and when its wasm and story
+ * were in hand (the mark just before the first mount), so that the time splits into phases. */
 async function coldLoads(url, count) {
-  const times = [];
+  const rendered = [];
   const loaded = [];
   for (let i = 0; i < count; i++) {
     const context = await browser.newContext(); // a fresh context: nothing cached
     const page = await context.newPage();
     await page.goto(url);
-    times.push(await renderedAt(page));
+    rendered.push(await renderedAt(page));
     loaded.push(await page.evaluate(() => performance.getEntriesByName("round-explainer:loaded")[0]?.startTime));
     await context.close();
   }
-  times.loaded = loaded;
-  return times;
+  return { rendered, loaded };
 }
 
 out("");
@@ -143,14 +155,14 @@ for (const [what, url, budgeted] of [
   ["dist/round-explainer.html from file://", `file://${DIST}round-explainer.html`, true],
   ["for scale: a blank page setting the same mark", `${server.url}fixtures/blank.html`, false],
 ]) {
-  const times = await coldLoads(url, 20);
+  const { rendered: times, loaded } = await coldLoads(url, 20);
   const ok = median(times) <= 100;
   if (budgeted) startOk &&= ok;
   const judged = budgeted ? verdict(ok) : "(floor of this setup)";
   out(`| ${what} | ${ms(median(times))} | ${ms(Math.min(...times))} | ${ms(Math.max(...times))} | ${judged} |`);
   if (budgeted) {
-    const mounts = times.map((t, i) => t - times.loaded[i]);
-    phases.push(`| ${what} | ${ms(median(times.loaded))} | ${ms(median(mounts))} |`);
+    const mounts = times.map((t, i) => t - loaded[i]);
+    phases.push(`| ${what} | ${ms(median(loaded))} | ${ms(median(mounts))} |`);
   }
 }
 out("");
@@ -170,11 +182,9 @@ async function tracedMainThreadTime(url, event, from, to) {
     await renderedAt(page);
   });
   await context.close();
-  const start = events.find((e) => e.name === from);
-  const end = events.find((e) => e.name === to);
-  if (!start || !end) return NaN;
-  const inside = (e) => e.pid === start.pid && e.tid === start.tid && e.ph === "X" && e.ts >= start.ts && e.ts <= end.ts;
-  return events.filter((e) => e.name === event && inside(e)).reduce((sum, e) => sum + e.dur / 1000, 0);
+  const { inside, mainThread } = between(events, from, to);
+  if (mainThread === undefined) return NaN;
+  return totalMs(inside.filter((e) => e.name === event && e.tid === mainThread));
 }
 const compiling = [];
 for (let i = 0; i < 5; i++) {
@@ -218,17 +228,14 @@ out(`For information, the last 800 changes of each run (the engine warmed up): p
   await renderedAt(page);
   const events = await traced(page, ["v8.wasm", "v8", "blink.user_timing"], () => page.evaluate(slideInPage, 1000));
   await context.close();
-  const from = events.find((e) => e.name === "bench:changes");
-  const to = events.find((e) => e.name === "bench:changed");
-  const during = (e) => e.pid === from.pid && e.ph === "X" && e.ts >= from.ts && e.ts <= to.ts;
-  const tierUp = events.filter((e) => e.name === "wasm.TopTierCompilation" && during(e));
-  const gc = events.filter((e) => e.name === "MinorGC" && e.tid === from.tid && during(e));
-  // Thread time (tdur) where the trace has it: the background threads were themselves preempted.
-  const cpu = (list) => list.reduce((sum, e) => sum + (e.tdur ?? e.dur) / 1000, 0);
+  const { inside, mainThread, span } = between(events, "bench:changes", "bench:changed");
+  const tierUp = inside.filter((e) => e.name === "wasm.TopTierCompilation");
+  const gc = inside.filter((e) => e.name === "MinorGC" && e.tid === mainThread);
+  // Thread time (tdur): the background threads were themselves preempted.
   out(
-    `Why the slow changes, from one traced run of ${ms((to.ts - from.ts) / 1000)}: V8 recompiled ${tierUp.length} wasm functions ` +
-      `with its optimising compiler on background threads (${ms(cpu(tierUp))} of CPU) on this ${cpus().length}-core ` +
-      `machine, and the page's thread spent ${ms(cpu(gc))} in minor garbage collections.`,
+    `Why the slow changes, from one traced run of ${ms(span)}: V8 recompiled ${tierUp.length} wasm functions ` +
+      `with its optimising compiler on background threads (${ms(totalMs(tierUp, "tdur"))} of CPU) on this ` +
+      `${cpus().length}-core machine, and the page's thread spent ${ms(totalMs(gc, "tdur"))} in minor garbage collections.`,
   );
 }
 await browser.close();

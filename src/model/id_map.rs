@@ -77,22 +77,16 @@ impl<V> IdMap<V> {
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.entries.iter().map(|(id, _)| id.as_str())
     }
-}
 
-impl<V> FromIterator<(String, V)> for IdMap<V> {
-    /// Later entries for the same id replace earlier ones, as with `BTreeMap`.
-    fn from_iter<I: IntoIterator<Item = (String, V)>>(entries: I) -> Self {
-        IdMap::from_entries(entries.into_iter().collect())
-    }
-}
-
-impl<V> IdMap<V> {
+    // Apart from `from_iter`, which is compiled once per iterator type: this is compiled once
+    // per value type.
     fn from_entries(entries: Vec<(String, V)>) -> Self {
         let ids: Vec<&str> = entries.iter().map(|(id, _)| id.as_str()).collect();
         let order = order_by_id(&ids);
         let mut slots: Vec<Option<(String, V)>> = entries.into_iter().map(Some).collect();
         let mut kept: Vec<(String, V)> = Vec::with_capacity(slots.len());
         for index in order {
+            // Each position comes once, so every slot is still full here.
             let Some(entry) = slots[index].take() else {
                 continue;
             };
@@ -103,6 +97,13 @@ impl<V> IdMap<V> {
             }
         }
         IdMap { entries: kept }
+    }
+}
+
+impl<V> FromIterator<(String, V)> for IdMap<V> {
+    /// Later entries for the same id replace earlier ones, as with `BTreeMap`.
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(entries: I) -> Self {
+        IdMap::from_entries(entries.into_iter().collect())
     }
 }
 
