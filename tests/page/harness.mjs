@@ -41,12 +41,27 @@ export async function serveDist() {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
 }
 
+// Headless Chromium gives every window (so every Playwright context) an invisible omnibox popup:
+// two chrome:// WebUI apps that load in their own renderer alongside the page under test and,
+// on a 2-core machine, took about a core for the first second of each page. A reader's browser
+// loaded its popup long before the article, so the tests and `make bench` switch it off.
+// Chromium keeps only the last --disable-features, so this repeats Playwright's own list
+// (playwright-core 1.65.1, pinned in package.json) before adding ours.
+const PLAYWRIGHT_DISABLED_FEATURES = [
+  "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades",
+  "HttpsFirstBalancedModeAutoEnable", "LensOverlay", "MediaRouter", "PaintHolding",
+  "ThirdPartyStoragePartitioning", "AvoidCorsURLLoaderRestartOnRedirect", "TcpPortRandomizationWin",
+  "OptimizationHints", "NetworkTimeServiceQuerying", "AimEnabled", "PreconnectToSearch",
+];
+const DISABLED_FEATURES = [...PLAYWRIGHT_DISABLED_FEATURES, "WebUIOmniboxPopup", "WebUIOmniboxAimPopup"];
+
 /** Headless Debian Chromium with the flags this machine needs, and any `extra` ones. */
 export function launchChromium(extra = []) {
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: [
       ...extra,
+      `--disable-features=${DISABLED_FEATURES.join(",")}`,
       "--no-sandbox",
       "--disable-gpu",
       "--disable-background-networking",
