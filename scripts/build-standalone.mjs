@@ -38,12 +38,31 @@ window.__roundExplainerWasm = wasm_bindgen;
 const startScript = `(function () {
 "use strict";
 var wasm = window.__roundExplainerWasm;
-// A plain loop: Uint8Array.from with a callback per byte takes tens of milliseconds here.
-var text = atob("${wasm.toString("base64")}");
-var bytes = new Uint8Array(text.length);
-for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+var base64 = "${wasm.toString("base64")}";
+function decode() {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(base64);
+  // A plain loop: Uint8Array.from with a callback per byte takes tens of milliseconds here.
+  var text = atob(base64);
+  var bytes = new Uint8Array(text.length);
+  for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+// The bytes are already here, so the module is compiled synchronously (V8 and SpiderMonkey
+// compile functions lazily, so this only validates): the explainer then mounts before the
+// page's first paint instead of a frame later. A refusal (a CSP without 'wasm-unsafe-eval')
+// comes back as a rejected promise, and the element shows the figures as a table.
 var starting;
-function ready() { return starting || (starting = wasm({ module_or_path: bytes })); }
+function ready() {
+  if (!starting) {
+    try {
+      wasm.initSync({ module: decode() });
+      starting = Promise.resolve();
+    } catch (error) {
+      starting = Promise.reject(error);
+    }
+  }
+  return starting;
+}
 RoundExplainer.define({ ready: ready, get Explainer() { return wasm.Explainer; } }, { cssText: ${json(explainerCss)} });
 var element = document.getElementById("explainer");
 element.addEventListener("round-explainer:ready", function () {
