@@ -22,7 +22,10 @@ async function loadStory() {
 
 async function start() {
   // The story downloads while the wasm compiles.
-  const [story] = await Promise.all([loadStory(), init()]);
+  // The wasm's address is given because the build bundles this file with the glue (one request
+  // instead of four), which moves the glue away from the wasm it would look for next to itself.
+  const wasm = new URL("pkg/round_explainer_bg.wasm", import.meta.url);
+  const [story] = await Promise.all([loadStory(), init({ module_or_path: wasm })]);
   // Start-up in two phases for `make bench`: loading (wasm and story) and the first mount.
   performance.mark("round-explainer:loaded");
   const explainer = Explainer.mount(host, story, undefined, true);
