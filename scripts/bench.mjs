@@ -242,10 +242,12 @@ out(`For information, the last 800 changes of each run (the engine warmed up): p
 await browser.close();
 
 out("");
-out("## Memory (after garbage collection)");
+out("## Memory (after garbage collection), one explainer drawn by the developer module (tests/page/fixtures/memory.html)");
 const memoryBrowser = await launchChromium(["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
 const memoryPage = await memoryBrowser.newPage();
-await memoryPage.goto(server.url);
+// The explainer drawn by the developer module, so that its wasm memory and listener count can
+// be read through the same module instance (the article page's script is a separate bundle).
+await memoryPage.goto(`${server.url}fixtures/memory.html`);
 await renderedAt(memoryPage);
 const sample = () =>
   memoryPage.evaluate(async () => {
