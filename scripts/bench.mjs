@@ -329,6 +329,8 @@ const header = [
   "",
   `Latest \`make bench\`: ${new Date().toISOString()} on ${machine}.`,
   "Machines are noisy: compare figures from one run, and medians, not single loads.",
+  "Headless Chromium runs with its invisible omnibox popup switched off (tests/page/harness.mjs): it",
+  "loaded two WebUI apps beside every page and took about a core for that page's first second.",
   "",
 ];
 await writeFile("BENCHMARKS.md", header.concat(lines).join("\n") + "\n");
