@@ -20,13 +20,16 @@ const TYPES = {
   ".png": "image/png",
 };
 
-/** Serves dist/ on 127.0.0.1; resolves to { url, close }. */
-export async function serveDist() {
+/** Serves dist/ on 127.0.0.1, with tests/page/fixtures/ under /fixtures/ and each of `more`
+ * (`{ "/bench/": directory }`) under its prefix; resolves to { url, close }. */
+export async function serveDist(more = {}) {
+  const roots = Object.entries({ ...more, "/fixtures/": FIXTURES });
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname));
     // Pages under a strict CSP cannot use a data: icon; the browser then asks for this.
     if (path === "/favicon.ico") return response.writeHead(204).end();
-    const [base, rest] = path.startsWith("/fixtures/") ? [FIXTURES, path.slice("/fixtures".length)] : [DIST, path];
+    const [prefix, dir] = roots.find(([prefix]) => path.startsWith(prefix)) ?? ["/", DIST];
+    const [base, rest] = [dir, path.slice(prefix.length - 1)];
     const file = join(base, rest.endsWith("/") ? `${rest}index.html` : rest);
     if (!file.startsWith(base)) return response.writeHead(403).end();
     try {
