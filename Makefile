@@ -59,7 +59,7 @@ bench: build
 	  target/wasm32-unknown-unknown/release/round_explainer.wasm
 	@node_modules/.bin/wasm-opt -Oz --converge -g target/bench-named/round_explainer_bg.wasm \
 	  -o target/bench-named/named.wasm
-	@twiggy top -n 30 target/bench-named/named.wasm > target/twiggy-top.txt
+	@twiggy top -n 100000 target/bench-named/named.wasm > target/twiggy-top.txt
 	@echo "== browser figures (headless Chromium)"
 	@node scripts/bench.mjs target/bench-model.txt target/twiggy-top.txt
 

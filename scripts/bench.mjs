@@ -66,16 +66,55 @@ out("");
 out(`Ratio: the explainer is ${(ourGzip / stackGzip).toFixed(2)} × the JS stack's libraries alone.`);
 const payloadOk = ourGzip <= 50 * KB;
 out(`Budget: total payload at most 50 KB gzip: ${kb(ourGzip)}, ${verdict(payloadOk)}.`);
+/** What a wasm item belongs to, by its (demangled) name; the first match wins. */
+const WASM_PARTS = [
+  ["rust_decimal (with our one checked copy of its arithmetic)", /rust_decimal/],
+  ["our story reader and its validation", /story_from_js|scenario_from_js|model::(node|validate|story)::|js::convert/],
+  ["our model: compute, money, shares, export, URL fragment", /round_explainer::model::/],
+  ["our view and JS-facing exports (with wasm-bindgen's shims)", /round_explainer::|shim|^\s*(explainer|roundstory)_/i],
+  ["the allocator and Vec growth", /dlmalloc|__rdl_|__rust_(alloc|dealloc|realloc)|raw_vec|RawVec/],
+  ["serde and serde-wasm-bindgen (the developer API's results)", /serde/],
+  ["wasm-bindgen, js-sys and web-sys", /wasm_bindgen|js_sys|web_sys|__wbindgen|__wbg|externref/],
+  ["core::fmt", /::fmt|Formatter/],
+  ["strings and other data", /^data segment/],
+  ["types, imports, exports, tables", /^(type|import|export|elem|table|global|memory|code)\[/],
+  ["the rest of core and std (sorting, iterators, strings, hashing, panics)", /./],
+];
 if (!payloadOk && twiggyFile) {
-  out("");
-  out("Why: twiggy's top items of the release wasm, optimised like the shipped one but keeping function");
-  out("names (the names section itself is left out; it is not shipped). No single item dominates: the");
-  out("story reader, compute and the view are each a few KB, on top of rust_decimal, the allocator and");
-  out("wasm-bindgen's glue.");
-  out("```");
   const rows = (await readFile(twiggyFile, "utf8")).trim().split("\n");
-  const shipped = rows.filter((line) => !/names" subsection|custom section|Σ|\.\.\. and /.test(line));
-  for (const line of shipped.slice(0, 22)) out(line.length > 140 ? `${line.slice(0, 137)}...` : line);
+  const shipped = rows.filter((line) => /┊/.test(line) && !/names" subsection|custom section|Σ|\.\.\. and /.test(line));
+  const parts = new Map(WASM_PARTS.map(([part]) => [part, 0]));
+  let wasmTotal = 0;
+  for (const line of shipped) {
+    const [bytes, , name] = line.split("┊").map((cell) => cell.trim());
+    const [part] = WASM_PARTS.find(([, pattern]) => pattern.test(name));
+    parts.set(part, parts.get(part) + Number(bytes));
+    wasmTotal += Number(bytes);
+  }
+  out("");
+  out("Why: where the wasm's bytes go (raw, by twiggy, on a copy optimised like the shipped one but keeping");
+  out("function names; the names themselves are not shipped):");
+  out("| part | raw | share |");
+  out("|---|---:|---:|");
+  for (const [part, bytes] of parts) out(`| ${part} | ${kb(bytes)} | ${((100 * bytes) / wasmTotal).toFixed(0)}% |`);
+  // The dependencies' share of the gzip, assuming gzip shrinks every part about alike. Our code,
+  // our strings and the std code compiled for our types are what could shrink.
+  const ownParts = /^our |^strings|^the rest of core/;
+  const depsRaw = [...parts].filter(([part]) => !ownParts.test(part)).reduce((sum, [, bytes]) => sum + bytes, 0);
+  const wasmGzip = gz(await readFile(`${DIST}pkg/round_explainer_bg.wasm`));
+  const depsGzip = (wasmGzip * depsRaw) / wasmTotal;
+  const besidesWasm = ourGzip - wasmGzip;
+  const room = Math.max(0, 50 * KB - depsGzip - besidesWasm);
+  const ownGzip = wasmGzip - depsGzip;
+  out("");
+  out(`The dependencies (rust_decimal, the allocator, wasm-bindgen, serde, core::fmt) come to about ${kb(depsGzip)} gzip`);
+  out(`and the JS, CSS and loader to ${kb(besidesWasm)}. That leaves ${kb(room)} of the 50 KB for our code, our strings and the`);
+  out(`std code compiled for our types, which take ${kb(ownGzip)} today: a cut of ${(100 * (1 - room / ownGzip)).toFixed(0)}%, which means dropping`);
+  out("features (the errors that name every field, the data table and its CSV and JSON, the developer API), not trimming.");
+  out("");
+  out("twiggy's largest items:");
+  out("```");
+  for (const line of rows.slice(0, 2).concat(shipped.slice(0, 20))) out(line.length > 140 ? `${line.slice(0, 137)}...` : line);
   out("```");
 }
 
