@@ -30,9 +30,10 @@ fmt:
 	@cargo fmt --all -- --check
 
 clippy:
-	@echo "== cargo clippy (native and wasm32)"
+	@echo "== cargo clippy (native, wasm32, and the embeds' wasm32 without the developer API)"
 	@cargo clippy --quiet --all-targets -- -D warnings
 	@cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+	@cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 test-native:
 	@echo "== native tests"
@@ -55,6 +56,7 @@ bench: build
 	@cargo bench --quiet --bench model | tee target/bench-model.txt
 	@command -v twiggy >/dev/null || cargo install -q twiggy --version 0.8.0
 	@# The shipped wasm has no names; this copy is optimised the same way but keeps them, for twiggy.
+	@# The build leaves the embeds' wasm (without the developer API) in target/: the one readers load.
 	@wasm-bindgen --target web --keep-debug --no-typescript --out-dir target/bench-named \
 	  target/wasm32-unknown-unknown/release/round_explainer.wasm
 	@node_modules/.bin/wasm-opt -Oz --converge -g target/bench-named/round_explainer_bg.wasm \
@@ -70,4 +72,4 @@ test-page: build
 	@node --test tests/page/
 
 clean:
-	rm -rf dist pkg target
+	rm -rf dist pkg pkg-embed pkg-nomodules target

@@ -25,7 +25,7 @@ const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 // --- Payload -------------------------------------------------------------------------------
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const ours = [
-  ["wasm", "pkg/round_explainer_bg.wasm"],
+  ["wasm, without the developer API", "pkg-embed/round_explainer_bg.wasm"],
   ["element module: wasm-bindgen glue and custom element, one bundle", "round-explainer.js"],
   ["CSS", "explainer.css"],
   ["iframe loader (minified)", "embed-loader.min.js"],
@@ -73,7 +73,7 @@ const WASM_PARTS = [
   ["our model: compute, money, shares, export, URL fragment", /round_explainer::model::/],
   ["our view and JS-facing exports (with wasm-bindgen's shims)", /round_explainer::|shim|^\s*(explainer|roundstory)_/i],
   ["the allocator and Vec growth", /dlmalloc|__rdl_|__rust_(alloc|dealloc|realloc)|raw_vec|RawVec/],
-  ["serde and serde-wasm-bindgen (the developer API's results)", /serde/],
+  ["serde and serde-wasm-bindgen", /serde/],
   ["wasm-bindgen, js-sys and web-sys", /wasm_bindgen|js_sys|web_sys|__wbindgen|__wbg|externref/],
   ["core::fmt", /::fmt|Formatter/],
   ["strings and other data", /^data segment/],
@@ -101,7 +101,7 @@ if (!payloadOk && twiggyFile) {
   // our strings and the std code compiled for our types are what could shrink.
   const ownParts = /^our |^strings|^the rest of core/;
   const depsRaw = [...parts].filter(([part]) => !ownParts.test(part)).reduce((sum, [, bytes]) => sum + bytes, 0);
-  const wasmGzip = gz(await readFile(`${DIST}pkg/round_explainer_bg.wasm`));
+  const wasmGzip = gz(await readFile(`${DIST}pkg-embed/round_explainer_bg.wasm`));
   const depsGzip = (wasmGzip * depsRaw) / wasmTotal;
   const besidesWasm = ourGzip - wasmGzip;
   const room = Math.max(0, 50 * KB - depsGzip - besidesWasm);
@@ -110,7 +110,7 @@ if (!payloadOk && twiggyFile) {
   out(`The dependencies (rust_decimal, the allocator, wasm-bindgen, serde, core::fmt) come to about ${kb(depsGzip)} gzip`);
   out(`and the JS, CSS and loader to ${kb(besidesWasm)}. That leaves ${kb(room)} of the 50 KB for our code, our strings and the`);
   out(`std code compiled for our types, which take ${kb(ownGzip)} today: a cut of ${(100 * (1 - room / ownGzip)).toFixed(0)}%, which means dropping`);
-  out("features (the errors that name every field, the data table and its CSV and JSON, the developer API), not trimming.");
+  out("features (the errors that name every field, the data table and its CSV and JSON), not trimming.");
   out("");
   out("twiggy's largest items:");
   out("```");

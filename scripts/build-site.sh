@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release wasm with wasm-pack and lays out the site in dist/:
 #   dist/index.html        the article with the explainer
-#   dist/pkg/              the wasm and its ES-module glue
+#   dist/pkg/              the wasm with the developer API, and its ES-module glue (README)
+#   dist/pkg-embed/        the wasm the embeds and pages load (its glue is in their bundles)
 #   dist/stories/          story files
 #   dist/round-explainer.html   the article and explainer in one file that opens from disk
 #   dist/round-explainer.js, embed.html, embed-loader(.min).js   the embeds
@@ -14,20 +15,29 @@ test -s pkg/round_explainer_bg.wasm || { echo "wasm-pack did not produce pkg/rou
 # wasm-pack's own wasm-opt step is off (Cargo.toml): npm's binaryen is current, Debian's is not.
 node_modules/.bin/wasm-opt -Oz --converge --strip-producers pkg/round_explainer_bg.wasm -o pkg/round_explainer_bg.wasm
 
+# The wasm the embeds and pages load: the same crate without the developer API (Cargo.toml),
+# which they never call. pkg/ above keeps it, for developers (README).
+cargo build --quiet --lib --release --target wasm32-unknown-unknown --no-default-features
+wasm-bindgen --target web --no-typescript --out-dir pkg-embed \
+  target/wasm32-unknown-unknown/release/round_explainer.wasm
+node_modules/.bin/wasm-opt -Oz --converge --strip-producers pkg-embed/round_explainer_bg.wasm -o pkg-embed/round_explainer_bg.wasm
+
 # The same wasm with classic-script glue, for the one-file build that opens from file://.
 wasm-bindgen --target no-modules --no-typescript --out-dir pkg-nomodules \
   target/wasm32-unknown-unknown/release/round_explainer.wasm
 node_modules/.bin/wasm-opt -Oz --converge --strip-producers pkg-nomodules/round_explainer_bg.wasm -o pkg-nomodules/round_explainer_bg.wasm
 
 rm -rf dist
-mkdir -p dist/pkg
+mkdir -p dist/pkg dist/pkg-embed
 cp -r www/. dist/
 cp pkg/round_explainer.js pkg/round_explainer_bg.wasm pkg/round_explainer.d.ts dist/pkg/
+cp pkg-embed/round_explainer.js pkg-embed/round_explainer_bg.wasm dist/pkg-embed/
 node_modules/.bin/terser www/embed-loader.js --compress --mangle --output dist/embed-loader.min.js
 # What readers download is minified; the sources in www/ and the glue in pkg/ stay readable.
-# The element module and the article page's script are each bundled into one file with the glue
-# and element.js: one request instead of three or four, which on a cold load is worth more
-# than the bytes two copies of the glue cost the rare page that loads both.
+# The element module and the article page's script are each bundled into one file with the
+# embeds' glue (pkg-embed/) and element.js: one request instead of three or four, which on a
+# cold load is worth more than the bytes two copies of the glue cost the rare page that loads
+# both.
 # Each bundle starts with V8's compile hint (Chrome 136+; a comment elsewhere): nearly all of
 # it runs while the explainer mounts, so compiling it all on a background thread as it streams
 # in beats compiling each function on the main thread at its first call (8-9 ms sooner in
@@ -40,9 +50,9 @@ done
 # The developer module (README): the glue alone.
 node_modules/.bin/terser dist/pkg/round_explainer.js --module --compress --mangle \
   --output dist/pkg/round_explainer.js
-rm dist/element.js
+rm dist/element.js dist/pkg-embed/round_explainer.js
 node scripts/build-standalone.mjs pkg-nomodules dist/round-explainer.html
 
-wasm_bytes=$(wc -c < dist/pkg/round_explainer_bg.wasm)
-wasm_gzip=$(gzip -9c dist/pkg/round_explainer_bg.wasm | wc -c)
+wasm_bytes=$(wc -c < dist/pkg-embed/round_explainer_bg.wasm)
+wasm_gzip=$(gzip -9c dist/pkg-embed/round_explainer_bg.wasm | wc -c)
 echo "built dist/ (wasm: $wasm_bytes bytes, $wasm_gzip gzip)"

@@ -3,8 +3,7 @@
 //! and results go back through serde-wasm-bindgen as plain objects.
 
 use js_sys::{Array, Object};
-use serde::Serialize;
-use wasm_bindgen::{JsCast, JsError, JsValue};
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::node::{Node, MAX_DEPTH};
 
@@ -51,9 +50,10 @@ fn convert(value: &JsValue, depth: usize) -> Result<Node, String> {
 }
 
 /// A model value as a plain JS object: maps as objects, `None` as absent.
-pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+#[cfg(feature = "developer-api")]
+pub fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, wasm_bindgen::JsError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value
         .serialize(&serializer)
-        .map_err(|error| JsError::new(&error.to_string()))
+        .map_err(|error| wasm_bindgen::JsError::new(&error.to_string()))
 }

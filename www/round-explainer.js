@@ -1,11 +1,11 @@
 // The <round-explainer> custom element, as an ES module: load it once (or twice: it is
 // harmless) and write <round-explainer src="stories/openai-2026.json"></round-explainer>.
-import init, { Explainer } from "./pkg/round_explainer.js";
+import init, { Explainer } from "./pkg-embed/round_explainer.js";
 import "./element.js";
 
 let starting;
 /** Starts the wasm once for every explainer on the page. */
-const ready = () => (starting ??= init({ module_or_path: new URL("pkg/round_explainer_bg.wasm", import.meta.url) }));
+const ready = () => (starting ??= init({ module_or_path: new URL("pkg-embed/round_explainer_bg.wasm", import.meta.url) }));
 
 globalThis.RoundExplainer.define({ ready, Explainer }, { cssUrl: new URL("explainer.css", import.meta.url).href });
 
