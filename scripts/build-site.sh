@@ -20,12 +20,14 @@ node_modules/.bin/wasm-opt -Oz --converge --strip-producers pkg/round_explainer_
 cargo build --quiet --lib --release --target wasm32-unknown-unknown --no-default-features
 wasm-bindgen --target web --no-typescript --out-dir pkg-embed \
   target/wasm32-unknown-unknown/release/round_explainer.wasm
-node_modules/.bin/wasm-opt -Oz --converge --strip-producers pkg-embed/round_explainer_bg.wasm -o pkg-embed/round_explainer_bg.wasm
-
 # The same wasm with classic-script glue, for the one-file build that opens from file://.
 wasm-bindgen --target no-modules --no-typescript --out-dir pkg-nomodules \
   target/wasm32-unknown-unknown/release/round_explainer.wasm
-node_modules/.bin/wasm-opt -Oz --converge --strip-producers pkg-nomodules/round_explainer_bg.wasm -o pkg-nomodules/round_explainer_bg.wasm
+# Only the glue differs between the two, so the wasm is optimised once.
+cmp -s pkg-embed/round_explainer_bg.wasm pkg-nomodules/round_explainer_bg.wasm ||
+  { echo "wasm-bindgen gave the two embed targets different wasm" >&2; exit 1; }
+node_modules/.bin/wasm-opt -Oz --converge --strip-producers pkg-embed/round_explainer_bg.wasm -o pkg-embed/round_explainer_bg.wasm
+cp pkg-embed/round_explainer_bg.wasm pkg-nomodules/round_explainer_bg.wasm
 
 rm -rf dist
 mkdir -p dist/pkg dist/pkg-embed

@@ -1,8 +1,8 @@
 // The article page: loads the wasm and the story, mounts the explainer beside the article
 // (with the scenario kept in the URL fragment), and highlights the part of the explainer that
 // the paragraph being read talks about. Scrolling is never taken over.
-import init, { Explainer } from "./pkg-embed/round_explainer.js";
-import { followReading } from "./round-explainer.js";
+import { Explainer } from "./pkg-embed/round_explainer.js";
+import { followReading, ready } from "./round-explainer.js";
 
 const host = document.getElementById("explainer");
 
@@ -22,10 +22,7 @@ async function loadStory() {
 
 async function start() {
   // The story downloads while the wasm compiles.
-  // The wasm's address is given because the build bundles this file with the glue (one request
-  // instead of four), which moves the glue away from the wasm it would look for next to itself.
-  const wasm = new URL("pkg-embed/round_explainer_bg.wasm", import.meta.url);
-  const [story] = await Promise.all([loadStory(), init({ module_or_path: wasm })]);
+  const [story] = await Promise.all([loadStory(), ready()]);
   // Start-up in two phases for `make bench`: loading (wasm and story) and the first mount.
   performance.mark("round-explainer:loaded");
   const explainer = Explainer.mount(host, story, undefined, true);

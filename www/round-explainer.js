@@ -4,8 +4,9 @@ import init, { Explainer } from "./pkg-embed/round_explainer.js";
 import "./element.js";
 
 let starting;
-/** Starts the wasm once for every explainer on the page. */
-const ready = () => (starting ??= init({ module_or_path: new URL("pkg-embed/round_explainer_bg.wasm", import.meta.url) }));
+/** Starts the wasm once for every explainer on the page. Its address is given because the build
+ * bundles this file with the glue, away from the wasm the glue would look for next to itself. */
+export const ready = () => (starting ??= init({ module_or_path: new URL("pkg-embed/round_explainer_bg.wasm", import.meta.url) }));
 
 globalThis.RoundExplainer.define({ ready, Explainer }, { cssUrl: new URL("explainer.css", import.meta.url).href });
 

@@ -28,8 +28,8 @@ export async function serveDist(more = {}) {
     const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname));
     // Pages under a strict CSP cannot use a data: icon; the browser then asks for this.
     if (path === "/favicon.ico") return response.writeHead(204).end();
-    const [prefix, dir] = roots.find(([prefix]) => path.startsWith(prefix)) ?? ["/", DIST];
-    const [base, rest] = [dir, path.slice(prefix.length - 1)];
+    const [prefix, base] = roots.find(([root]) => path.startsWith(root)) ?? ["/", DIST];
+    const rest = path.slice(prefix.length - 1);
     const file = join(base, rest.endsWith("/") ? `${rest}index.html` : rest);
     if (!file.startsWith(base)) return response.writeHead(403).end();
     try {
