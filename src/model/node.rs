@@ -3,10 +3,14 @@
 //! Story files and scenarios are read in two steps: serde builds a [`Node`] tree (from a JS
 //! object through serde-wasm-bindgen, or from JSON text through serde_json), then small
 //! hand-written readers walk it. One `Deserialize` impl instead of one per type keeps the
-//! wasm small, and the readers know the path of every field, so every error names it.
+//! wasm small, and the readers know the path of every field, so every error names it. A reader
+//! notes the first problem it meets and goes on with placeholders (see [`read_root`]), so the
+//! document is refused with that problem and its path.
 
+use core::cell::RefCell;
 use core::fmt;
 
+use rust_decimal::Decimal;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
@@ -144,12 +148,24 @@ impl<'de> Visitor<'de> for NodeSeed {
     }
 }
 
+/// The first problem met while reading a document.
+///
+/// Readers do not stop at a problem: they note it here, go on with a placeholder value, and the
+/// document is refused at the end with the first problem noted. So a reader is straight-line
+/// code, without an early return at every field that must drop whatever was read before it:
+/// that drop code, once per field of every type, was the largest part of the readers' wasm.
+#[derive(Default)]
+struct Problems {
+    first: RefCell<Option<FieldError>>,
+}
+
 /// A node and its JSON path: where a reader is.
 #[derive(Clone, Copy)]
 pub struct At<'a> {
     /// The value here.
     pub node: &'a Node,
     path: &'a Path<'a>,
+    problems: &'a Problems,
 }
 
 /// A JSON path as a chain of steps, written out only when an error needs it.
@@ -181,221 +197,312 @@ pub(crate) fn path_text(path: &Path<'_>) -> String {
     }
 }
 
-/// Reads a whole document with `read`, starting at its root.
-pub fn read_root<T>(
-    node: &Node,
-    read: impl FnOnce(At<'_>) -> Result<T, FieldError>,
-) -> Result<T, FieldError> {
-    read(At {
+/// What a missing field is read as, so that its reader notes the right problem and gives its
+/// placeholder.
+static ABSENT: Node = Node::Null;
+
+/// Reads a whole document with `read`, starting at its root; the first problem any reader noted
+/// refuses it.
+pub fn read_root<T>(node: &Node, read: impl FnOnce(At<'_>) -> T) -> Result<T, FieldError> {
+    let problems = Problems::default();
+    let value = read(At {
         node,
         path: &Path::Root,
-    })
+        problems: &problems,
+    });
+    match problems.first.into_inner() {
+        None => Ok(value),
+        Some(error) => Err(error),
+    }
 }
 
 impl<'a> At<'a> {
-    /// An error here.
-    pub fn error(&self, message: impl Into<String>) -> FieldError {
-        FieldError {
-            path: path_text(self.path),
-            problem: Problem::Shape(message.into()),
+    /// The same document at another node and path.
+    fn to<'b>(&'b self, node: &'b Node, path: &'b Path<'b>) -> At<'b> {
+        At {
+            node,
+            path,
+            problems: self.problems,
         }
     }
 
-    fn expected(&self, what: &str) -> FieldError {
-        self.error(format!("expected {what}, found {}", self.node.kind()))
+    /// Notes `problem` here, unless an earlier one was noted: only the first is reported.
+    pub fn problem(&self, problem: Problem) {
+        let mut first = self.problems.first.borrow_mut();
+        if first.is_none() {
+            *first = Some(FieldError {
+                path: path_text(self.path),
+                problem,
+            });
+        }
     }
 
-    /// The JSON path of this place.
-    pub fn path(&self) -> String {
-        path_text(self.path)
+    /// Notes `problem` at this object's field `key`.
+    pub fn field_problem(&self, key: &str, problem: Problem) {
+        self.to(self.node, &Path::Field(self.path, key))
+            .problem(problem);
     }
 
-    /// Text.
-    pub fn text(&self) -> Result<String, FieldError> {
+    /// Notes a problem with the document's shape here.
+    pub fn fail(&self, message: impl Into<String>) {
+        self.problem(Problem::Shape(message.into()));
+    }
+
+    fn expected(&self, what: &str) {
+        self.fail(format!("expected {what}, found {}", self.node.kind()));
+    }
+
+    /// Text (empty after a problem).
+    pub fn text(&self) -> String {
         match self.node {
-            Node::Text(text) => Ok(text.clone()),
-            _ => Err(self.expected("a string")),
+            Node::Text(text) => text.clone(),
+            _ => {
+                self.expected("a string");
+                String::new()
+            }
         }
     }
 
     /// An amount written as a decimal string; JSON numbers are refused, as they can lose digits.
-    pub fn amount(&self) -> Result<Amount, FieldError> {
+    pub fn amount(&self) -> Amount {
         match self.node {
-            Node::Text(text) => parse_amount(text).map(Amount).map_err(|error| self.error(error.to_string())),
-            Node::Number(_) => Err(self.error(
+            Node::Text(text) => match parse_amount(text) {
+                Ok(value) => return Amount(value),
+                Err(error) => self.fail(error.to_string()),
+            },
+            Node::Number(_) => self.fail(
                 "amounts are strings such as \"50B\" or \"50000000000\", not JSON numbers, which can lose digits",
-            )),
-            _ => Err(self.expected("an amount as a string, such as \"50B\"")),
+            ),
+            _ => self.expected("an amount as a string, such as \"50B\""),
         }
+        Amount(Decimal::ZERO)
     }
 
     /// A whole number from 0 to `u32::MAX`.
-    pub fn whole_number(&self) -> Result<u32, FieldError> {
+    pub fn whole_number(&self) -> u32 {
         match self.node {
             Node::Number(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n) => {
-                Ok(*n as u32)
+                return *n as u32
             }
-            Node::Number(_) => Err(self.error("expected a whole number")),
-            _ => Err(self.expected("a whole number")),
+            Node::Number(_) => self.fail("expected a whole number"),
+            _ => self.expected("a whole number"),
         }
+        0
     }
 
     /// `true` or `false`.
-    pub fn boolean(&self) -> Result<bool, FieldError> {
+    pub fn boolean(&self) -> bool {
         match self.node {
-            Node::Bool(value) => Ok(*value),
-            _ => Err(self.expected("true or false")),
+            Node::Bool(value) => *value,
+            _ => {
+                self.expected("true or false");
+                false
+            }
         }
     }
 
-    /// One of a fixed set of words.
-    pub fn one_of<T: Copy>(&self, choices: &[(&str, T)]) -> Result<T, FieldError> {
-        let text = self.text()?;
-        choices
-            .iter()
-            .find(|(name, _)| *name == text)
-            .map(|(_, value)| *value)
-            .ok_or_else(|| {
-                let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
-                self.error(format!(
-                    "unknown value \"{text}\"; expected one of: {}",
-                    names.join(", ")
-                ))
-            })
+    /// One of a fixed set of words (the first of them after a problem).
+    pub fn one_of<T: Copy>(&self, choices: &[(&str, T)]) -> T {
+        let text = self.text();
+        match choices.iter().find(|(name, _)| *name == text) {
+            Some((_, value)) => *value,
+            None => {
+                if matches!(self.node, Node::Text(_)) {
+                    let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
+                    self.fail(format!(
+                        "unknown value \"{text}\"; expected one of: {}",
+                        names.join(", ")
+                    ));
+                }
+                choices[0].1
+            }
+        }
     }
 
     /// Each element of an array, read with `read` at its own path.
-    pub fn list<T>(
-        &self,
-        read: impl Fn(At<'_>) -> Result<T, FieldError>,
-    ) -> Result<Vec<T>, FieldError> {
+    pub fn list<T>(&self, read: impl Fn(At<'_>) -> T) -> Vec<T> {
         let Node::List(items) = self.node else {
-            return Err(self.expected("an array"));
+            self.expected("an array");
+            return Vec::new();
         };
-        // A loop rather than `collect::<Result<Vec<_>, _>>()`, whose adapter is compiled again
-        // for every element type and costs kilobytes of wasm each time.
         let mut read_items = Vec::with_capacity(items.len());
         for (index, node) in items.iter().enumerate() {
-            read_items.push(read(At {
-                node,
-                path: &Path::Index(self.path, index),
-            })?);
+            read_items.push(read(self.to(node, &Path::Index(self.path, index))));
         }
-        Ok(read_items)
+        read_items
     }
 
     /// Each entry of an object whose keys are ids, read with `read`.
-    pub fn entries<T>(
-        &self,
-        read: impl Fn(&str, At<'_>) -> Result<T, FieldError>,
-    ) -> Result<Vec<T>, FieldError> {
+    pub fn entries<T>(&self, read: impl Fn(&str, At<'_>) -> T) -> Vec<T> {
         let Node::Object(entries) = self.node else {
-            return Err(self.expected("an object"));
+            self.expected("an object");
+            return Vec::new();
         };
         let mut read_entries = Vec::with_capacity(entries.len());
         for (key, node) in entries {
-            read_entries.push(read(
-                key,
-                At {
-                    node,
-                    path: &Path::Field(self.path, key),
-                },
-            )?);
+            read_entries.push(read(key, self.to(node, &Path::Field(self.path, key))));
         }
-        Ok(read_entries)
+        read_entries
     }
 
     /// Reads this object with `read`, after checking it has no keys other than `known` and no
-    /// key twice.
-    pub fn object<T>(
-        &self,
-        known: &[&str],
-        read: impl FnOnce(&Fields<'_>) -> Result<T, FieldError>,
-    ) -> Result<T, FieldError> {
-        let Node::Object(entries) = self.node else {
-            return Err(self.expected("an object"));
+    /// key twice. Something else than an object is read as an empty one.
+    pub fn object<T>(&self, known: &[&str], read: impl FnOnce(&Fields<'_>) -> T) -> T {
+        let entries: &[(String, Node)] = match self.node {
+            Node::Object(entries) => entries,
+            _ => {
+                self.expected("an object");
+                &[]
+            }
         };
         for (index, (key, _)) in entries.iter().enumerate() {
-            let here = At {
-                node: self.node,
-                path: &Path::Field(self.path, key),
-            };
             if !known.contains(&key.as_str()) {
-                return Err(here.error(format!(
-                    "unknown field; expected one of: {}",
-                    known.join(", ")
-                )));
-            }
-            if entries[..index].iter().any(|(earlier, _)| earlier == key) {
-                return Err(here.error("this field appears twice"));
+                let message = format!("unknown field; expected one of: {}", known.join(", "));
+                self.field_problem(key, Problem::Shape(message));
+            } else if entries[..index].iter().any(|(earlier, _)| earlier == key) {
+                self.field_problem(key, Problem::Shape("this field appears twice".to_owned()));
             }
         }
-        read(&Fields {
-            entries,
-            path: self.path,
-        })
+        read(&Fields { entries, at: *self })
     }
 }
 
 /// The fields of an object being read.
 pub struct Fields<'a> {
     entries: &'a [(String, Node)],
-    path: &'a Path<'a>,
+    at: At<'a>,
 }
 
 impl Fields<'_> {
     /// The field `key`, or `None` when it is absent or `null`.
-    pub fn get<T>(
-        &self,
-        key: &str,
-        read: impl FnOnce(At<'_>) -> Result<T, FieldError>,
-    ) -> Result<Option<T>, FieldError> {
+    pub fn get<T>(&self, key: &str, read: impl FnOnce(At<'_>) -> T) -> Option<T> {
         match self.entries.iter().find(|(name, _)| name == key) {
-            None | Some((_, Node::Null)) => Ok(None),
-            Some((_, node)) => read(At {
-                node,
-                path: &Path::Field(self.path, key),
-            })
-            .map(Some),
+            None | Some((_, Node::Null)) => None,
+            Some((_, node)) => Some(read(self.at.to(node, &Path::Field(self.at.path, key)))),
         }
     }
 
-    /// The field `key`, which must be present.
-    pub fn need<T>(
-        &self,
-        key: &str,
-        read: impl FnOnce(At<'_>) -> Result<T, FieldError>,
-    ) -> Result<T, FieldError> {
-        self.get(key, read)?.ok_or_else(|| {
-            let path = Path::Field(self.path, key);
-            FieldError {
-                path: path_text(&path),
-                problem: Problem::Shape("is required but missing".to_owned()),
+    /// The field `key`, which must be present (read as `null` when it is not, after noting so).
+    pub fn need<T>(&self, key: &str, read: impl FnOnce(At<'_>) -> T) -> T {
+        let path = Path::Field(self.at.path, key);
+        let node = match self.entries.iter().find(|(name, _)| name == key) {
+            None | Some((_, Node::Null)) => {
+                let missing = self.at.to(&ABSENT, &path);
+                missing.fail("is required but missing");
+                &ABSENT
             }
-        })
+            Some((_, node)) => node,
+        };
+        read(self.at.to(node, &path))
     }
 
     /// Required text.
-    pub fn text(&self, key: &str) -> Result<String, FieldError> {
+    pub fn text(&self, key: &str) -> String {
         self.need(key, |at| at.text())
     }
 
     /// Optional text.
-    pub fn opt_text(&self, key: &str) -> Result<Option<String>, FieldError> {
+    pub fn opt_text(&self, key: &str) -> Option<String> {
         self.get(key, |at| at.text())
     }
 
     /// A required amount.
-    pub fn amount(&self, key: &str) -> Result<Amount, FieldError> {
+    pub fn amount(&self, key: &str) -> Amount {
         self.need(key, |at| at.amount())
     }
 
     /// An array that may be left out (read as empty).
-    pub fn list<T>(
-        &self,
-        key: &str,
-        read: impl Fn(At<'_>) -> Result<T, FieldError>,
-    ) -> Result<Vec<T>, FieldError> {
-        Ok(self.get(key, |at| at.list(read))?.unwrap_or_default())
+    pub fn list<T>(&self, key: &str, read: impl Fn(At<'_>) -> T) -> Vec<T> {
+        self.get(key, |at| at.list(read)).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn object(entries: &[(&str, Node)]) -> Node {
+        Node::Object(
+            entries
+                .iter()
+                .map(|(key, node)| ((*key).to_owned(), node.clone()))
+                .collect(),
+        )
+    }
+
+    /// Reads `{ name: text, count: whole number, tags: [text] }`.
+    fn read_example(node: &Node) -> Result<(String, u32, Vec<String>), FieldError> {
+        read_root(node, |at| {
+            at.object(&["name", "count", "tags"], |o| {
+                (
+                    o.text("name"),
+                    o.need("count", |at| at.whole_number()),
+                    o.list("tags", |at| at.text()),
+                )
+            })
+        })
+    }
+
+    #[test]
+    fn a_good_document_is_read_whole() {
+        let node = object(&[
+            ("name", Node::Text("x".into())),
+            ("count", Node::Number(3.0)),
+            ("tags", Node::List(vec![Node::Text("a".into())])),
+        ]);
+        assert_eq!(
+            read_example(&node),
+            Ok(("x".to_owned(), 3, vec!["a".to_owned()])),
+            "every field read"
+        );
+    }
+
+    #[test]
+    fn the_first_problem_in_reading_order_is_the_one_reported() {
+        let cases: [(&str, Node, &str, &str); 5] = [
+            (
+                "an unknown field is found before any field is read",
+                object(&[("count", Node::Bool(true)), ("nmae", Node::Null)]),
+                "nmae",
+                "unknown field; expected one of: name, count, tags",
+            ),
+            (
+                "a missing field, then a wrong type after it",
+                object(&[("count", Node::Bool(true))]),
+                "name",
+                "is required but missing",
+            ),
+            (
+                "a wrong type, then a missing field after it",
+                object(&[("name", Node::Number(1.0))]),
+                "name",
+                "expected a string, found a number",
+            ),
+            (
+                "a problem inside a list names its element",
+                object(&[
+                    ("name", Node::Text("x".into())),
+                    ("count", Node::Number(1.0)),
+                    ("tags", Node::List(vec![Node::Text("a".into()), Node::Null])),
+                ]),
+                "tags[1]",
+                "expected a string, found null",
+            ),
+            (
+                "not an object at all",
+                Node::List(Vec::new()),
+                "(the document)",
+                "expected an object, found an array",
+            ),
+        ];
+        for (why, node, path, message) in cases {
+            let error = read_example(&node).expect_err(why);
+            assert_eq!(error.path, path, "{why}: path");
+            assert_eq!(
+                error.problem,
+                Problem::Shape(message.to_owned()),
+                "{why}: problem"
+            );
+        }
     }
 }

@@ -95,22 +95,22 @@ impl Scenario {
     pub fn from_node(node: &Node) -> Result<Scenario, FieldError> {
         read_root(node, |at| {
             at.object(&["pre_money", "round_total", "amounts", "deals"], |o| {
-                let by_id = |at: At<'_>| at.entries(|id, at| Ok((id.to_owned(), at.amount()?)));
-                let toggles = |at: At<'_>| at.entries(|id, at| Ok((id.to_owned(), at.boolean()?)));
-                Ok(Scenario {
-                    pre_money: o.amount("pre_money")?,
-                    round_total: o.amount("round_total")?,
+                let by_id = |at: At<'_>| at.entries(|id, at| (id.to_owned(), at.amount()));
+                let toggles = |at: At<'_>| at.entries(|id, at| (id.to_owned(), at.boolean()));
+                Scenario {
+                    pre_money: o.amount("pre_money"),
+                    round_total: o.amount("round_total"),
                     amounts: o
-                        .get("amounts", by_id)?
+                        .get("amounts", by_id)
                         .unwrap_or_default()
                         .into_iter()
                         .collect(),
                     deals: o
-                        .get("deals", toggles)?
+                        .get("deals", toggles)
                         .unwrap_or_default()
                         .into_iter()
                         .collect(),
-                })
+                }
             })
         })
     }

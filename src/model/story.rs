@@ -1,7 +1,7 @@
 //! The story file: a versioned JSON description of one funding round and the article it comes
 //! from. `docs/story-format.md` is the author's guide; these types are its definition.
 //!
-//! Reading is two steps: [`read`](Story::read) walks a parsed [`Node`] tree into these types
+//! Reading is two steps: [`Story::from_node`] walks a parsed [`Node`] tree into these types
 //! (a wrong type or an unknown field is reported with its JSON path), then
 //! [`validate`](super::validate) checks what types cannot say (ranges in order, sources that
 //! exist, ids that are unique).
@@ -11,7 +11,7 @@ use serde::{Serialize, Serializer};
 
 use super::money::format_exact;
 use super::node::{read_root, At, Node};
-use super::validate::{validate, FieldError, Problem, StoryError};
+use super::validate::{validate, Problem, StoryError};
 
 /// The story format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -369,17 +369,13 @@ impl Story {
 
 // Readers: one small function per type, each listing the fields its object may have.
 
-fn read_story(at: At<'_>) -> Result<Story, FieldError> {
+fn read_story(at: At<'_>) -> Story {
     // Another version may have other fields: say so before complaining about any of them.
     if let Node::Object(entries) = at.node {
         if let Some((_, Node::Number(version))) = entries.iter().find(|(key, _)| key == "version") {
             if *version != f64::from(FORMAT_VERSION) {
-                let problem =
-                    Problem::UnsupportedVersion(version.max(0.0).min(f64::from(u32::MAX)) as u32);
-                return Err(FieldError {
-                    path: "version".to_owned(),
-                    problem,
-                });
+                let version = version.max(0.0).min(f64::from(u32::MAX)) as u32;
+                at.field_problem("version", Problem::UnsupportedVersion(version));
             }
         }
     }
@@ -400,51 +396,45 @@ fn read_story(at: At<'_>) -> Result<Story, FieldError> {
         "facts",
         "timeline",
     ];
-    at.object(FIELDS, |o| {
-        Ok(Story {
-            version: o.need("version", |at| at.whole_number())?,
-            id: o.text("id")?,
-            title: o.text("title")?,
-            company: o.text("company")?,
-            currency: o.opt_text("currency")?.unwrap_or_else(|| "USD".to_owned()),
-            article: o.get("article", read_article)?.unwrap_or_default(),
-            sources: o.list("sources", read_source)?,
-            marks: o.list("marks", read_mark)?,
-            focus_investor: o.text("focus_investor")?,
-            pre_money: o.need("pre_money", read_pre_money)?,
-            round: o.need("round", read_round)?,
-            separate_deals: o.list("separate_deals", read_separate_deal)?,
-            comparisons: o.list("comparisons", read_comparison)?,
-            facts: o.list("facts", read_fact)?,
-            timeline: o.list("timeline", read_timeline_event)?,
-        })
+    at.object(FIELDS, |o| Story {
+        version: o.need("version", |at| at.whole_number()),
+        id: o.text("id"),
+        title: o.text("title"),
+        company: o.text("company"),
+        currency: o.opt_text("currency").unwrap_or_else(|| "USD".to_owned()),
+        article: o.get("article", read_article).unwrap_or_default(),
+        sources: o.list("sources", read_source),
+        marks: o.list("marks", read_mark),
+        focus_investor: o.text("focus_investor"),
+        pre_money: o.need("pre_money", read_pre_money),
+        round: o.need("round", read_round),
+        separate_deals: o.list("separate_deals", read_separate_deal),
+        comparisons: o.list("comparisons", read_comparison),
+        facts: o.list("facts", read_fact),
+        timeline: o.list("timeline", read_timeline_event),
     })
 }
 
-fn read_article(at: At<'_>) -> Result<Article, FieldError> {
-    at.object(&["headline", "publisher", "date", "url"], |o| {
-        Ok(Article {
-            headline: o.opt_text("headline")?,
-            publisher: o.opt_text("publisher")?,
-            date: o.opt_text("date")?,
-            url: o.opt_text("url")?,
-        })
+fn read_article(at: At<'_>) -> Article {
+    at.object(&["headline", "publisher", "date", "url"], |o| Article {
+        headline: o.opt_text("headline"),
+        publisher: o.opt_text("publisher"),
+        date: o.opt_text("date"),
+        url: o.opt_text("url"),
     })
 }
 
-fn read_source(at: At<'_>) -> Result<Source, FieldError> {
-    at.object(&["id", "quote", "publisher", "date", "url"], |o| {
-        Ok(Source {
-            id: o.text("id")?,
-            quote: o.text("quote")?,
-            publisher: o.opt_text("publisher")?,
-            date: o.opt_text("date")?,
-            url: o.opt_text("url")?,
-        })
+fn read_source(at: At<'_>) -> Source {
+    at.object(&["id", "quote", "publisher", "date", "url"], |o| Source {
+        id: o.text("id"),
+        quote: o.text("quote"),
+        publisher: o.opt_text("publisher"),
+        date: o.opt_text("date"),
+        url: o.opt_text("url"),
     })
 }
 
-fn read_qualifier(at: At<'_>) -> Result<Qualifier, FieldError> {
+fn read_qualifier(at: At<'_>) -> Qualifier {
     at.one_of(&[
         ("exactly", Qualifier::Exactly),
         ("approximately", Qualifier::Approximately),
@@ -456,7 +446,7 @@ fn read_qualifier(at: At<'_>) -> Result<Qualifier, FieldError> {
     ])
 }
 
-fn read_status(at: At<'_>) -> Result<Status, FieldError> {
+fn read_status(at: At<'_>) -> Status {
     at.one_of(&[
         ("expected", Status::Expected),
         ("in_talks", Status::InTalks),
@@ -465,148 +455,130 @@ fn read_status(at: At<'_>) -> Result<Status, FieldError> {
     ])
 }
 
-fn read_figure(at: At<'_>) -> Result<Figure, FieldError> {
-    at.object(&["value", "qualifier", "source"], |o| {
-        Ok(Figure {
-            value: o.amount("value")?,
-            qualifier: o.get("qualifier", read_qualifier)?.unwrap_or_default(),
-            source: o.text("source")?,
-        })
+fn read_figure(at: At<'_>) -> Figure {
+    at.object(&["value", "qualifier", "source"], |o| Figure {
+        value: o.amount("value"),
+        qualifier: o.get("qualifier", read_qualifier).unwrap_or_default(),
+        source: o.text("source"),
     })
 }
 
-fn read_range(at: At<'_>) -> Result<Range, FieldError> {
-    at.object(&["low", "high", "step", "assumption"], |o| {
-        Ok(Range {
-            low: o.amount("low")?,
-            high: o.amount("high")?,
-            step: o.get("step", |at| at.amount())?,
-            assumption: o.opt_text("assumption")?,
-        })
+fn read_range(at: At<'_>) -> Range {
+    at.object(&["low", "high", "step", "assumption"], |o| Range {
+        low: o.amount("low"),
+        high: o.amount("high"),
+        step: o.get("step", |at| at.amount()),
+        assumption: o.opt_text("assumption"),
     })
 }
 
-fn read_reported(at: At<'_>) -> Result<ReportedAmount, FieldError> {
+fn read_reported(at: At<'_>) -> ReportedAmount {
     at.object(&["value", "qualifier", "source", "range"], |o| {
-        Ok(ReportedAmount {
-            value: o.amount("value")?,
-            qualifier: o.get("qualifier", read_qualifier)?.unwrap_or_default(),
-            source: o.text("source")?,
-            range: o.get("range", read_range)?,
-        })
+        ReportedAmount {
+            value: o.amount("value"),
+            qualifier: o.get("qualifier", read_qualifier).unwrap_or_default(),
+            source: o.text("source"),
+            range: o.get("range", read_range),
+        }
     })
 }
 
-fn read_pre_money(at: At<'_>) -> Result<PreMoney, FieldError> {
+fn read_pre_money(at: At<'_>) -> PreMoney {
     at.object(&["label", "default", "range", "basis", "assumption"], |o| {
-        Ok(PreMoney {
-            label: o.text("label")?,
-            default: o.amount("default")?,
-            range: o.need("range", read_range)?,
-            basis: o.opt_text("basis")?,
-            assumption: o.text("assumption")?,
-        })
+        PreMoney {
+            label: o.text("label"),
+            default: o.amount("default"),
+            range: o.need("range", read_range),
+            basis: o.opt_text("basis"),
+            assumption: o.text("assumption"),
+        }
     })
 }
 
-fn read_mark(at: At<'_>) -> Result<Mark, FieldError> {
-    at.object(&["id", "label", "kind", "when", "valuation"], |o| {
-        Ok(Mark {
-            id: o.text("id")?,
-            label: o.text("label")?,
-            kind: o.need("kind", |at| {
-                at.one_of(&[
-                    ("primary", MarkKind::Primary),
-                    ("secondary", MarkKind::Secondary),
-                ])
-            })?,
-            when: o.text("when")?,
-            valuation: o.need("valuation", read_figure)?,
-        })
+fn read_mark(at: At<'_>) -> Mark {
+    at.object(&["id", "label", "kind", "when", "valuation"], |o| Mark {
+        id: o.text("id"),
+        label: o.text("label"),
+        kind: o.need("kind", |at| {
+            at.one_of(&[
+                ("primary", MarkKind::Primary),
+                ("secondary", MarkKind::Secondary),
+            ])
+        }),
+        when: o.text("when"),
+        valuation: o.need("valuation", read_figure),
     })
 }
 
-fn read_round(at: At<'_>) -> Result<Round, FieldError> {
-    at.object(&["label", "status", "total", "tranches"], |o| {
-        Ok(Round {
-            label: o.text("label")?,
-            status: o.need("status", read_status)?,
-            total: o.need("total", read_reported)?,
-            tranches: o.need("tranches", |at| at.list(read_tranche))?,
-        })
+fn read_round(at: At<'_>) -> Round {
+    at.object(&["label", "status", "total", "tranches"], |o| Round {
+        label: o.text("label"),
+        status: o.need("status", read_status),
+        total: o.need("total", read_reported),
+        tranches: o.need("tranches", |at| at.list(read_tranche)),
     })
 }
 
-fn read_tranche(at: At<'_>) -> Result<Tranche, FieldError> {
-    at.object(&["id", "label", "source", "investors"], |o| {
-        Ok(Tranche {
-            id: o.text("id")?,
-            label: o.text("label")?,
-            source: o.text("source")?,
-            investors: o.list("investors", read_investor)?,
-        })
+fn read_tranche(at: At<'_>) -> Tranche {
+    at.object(&["id", "label", "source", "investors"], |o| Tranche {
+        id: o.text("id"),
+        label: o.text("label"),
+        source: o.text("source"),
+        investors: o.list("investors", read_investor),
     })
 }
 
-fn read_investor(at: At<'_>) -> Result<Investor, FieldError> {
+fn read_investor(at: At<'_>) -> Investor {
     at.object(&["id", "name", "status", "source", "amount"], |o| {
-        Ok(Investor {
-            id: o.text("id")?,
-            name: o.text("name")?,
-            status: o.get("status", read_status)?,
-            source: o.text("source")?,
-            amount: o.get("amount", read_reported)?,
-        })
+        Investor {
+            id: o.text("id"),
+            name: o.text("name"),
+            status: o.get("status", read_status),
+            source: o.text("source"),
+            amount: o.get("amount", read_reported),
+        }
     })
 }
 
-fn read_separate_deal(at: At<'_>) -> Result<SeparateDeal, FieldError> {
+fn read_separate_deal(at: At<'_>) -> SeparateDeal {
     at.object(
         &["id", "investor", "status", "amount", "on_by_default"],
-        |o| {
-            Ok(SeparateDeal {
-                id: o.text("id")?,
-                investor: o.text("investor")?,
-                status: o.need("status", read_status)?,
-                amount: o.need("amount", read_reported)?,
-                on_by_default: o.get("on_by_default", |at| at.boolean())?.unwrap_or(false),
-            })
+        |o| SeparateDeal {
+            id: o.text("id"),
+            investor: o.text("investor"),
+            status: o.need("status", read_status),
+            amount: o.need("amount", read_reported),
+            on_by_default: o.get("on_by_default", |at| at.boolean()).unwrap_or(false),
         },
     )
 }
 
-fn read_comparison(at: At<'_>) -> Result<Comparison, FieldError> {
-    at.object(&["id", "label", "amount"], |o| {
-        Ok(Comparison {
-            id: o.text("id")?,
-            label: o.text("label")?,
-            amount: o.need("amount", read_figure)?,
-        })
+fn read_comparison(at: At<'_>) -> Comparison {
+    at.object(&["id", "label", "amount"], |o| Comparison {
+        id: o.text("id"),
+        label: o.text("label"),
+        amount: o.need("amount", read_figure),
     })
 }
 
-fn read_fact(at: At<'_>) -> Result<Fact, FieldError> {
+fn read_fact(at: At<'_>) -> Fact {
     at.object(
         &["id", "label", "count", "unit", "qualifier", "source"],
-        |o| {
-            Ok(Fact {
-                id: o.text("id")?,
-                label: o.text("label")?,
-                count: o.amount("count")?,
-                unit: o.text("unit")?,
-                qualifier: o.get("qualifier", read_qualifier)?.unwrap_or_default(),
-                source: o.text("source")?,
-            })
+        |o| Fact {
+            id: o.text("id"),
+            label: o.text("label"),
+            count: o.amount("count"),
+            unit: o.text("unit"),
+            qualifier: o.get("qualifier", read_qualifier).unwrap_or_default(),
+            source: o.text("source"),
         },
     )
 }
 
-fn read_timeline_event(at: At<'_>) -> Result<TimelineEvent, FieldError> {
-    at.object(&["when", "event", "source"], |o| {
-        Ok(TimelineEvent {
-            when: o.text("when")?,
-            event: o.text("event")?,
-            source: o.text("source")?,
-        })
+fn read_timeline_event(at: At<'_>) -> TimelineEvent {
+    at.object(&["when", "event", "source"], |o| TimelineEvent {
+        when: o.text("when"),
+        event: o.text("event"),
+        source: o.text("source"),
     })
 }
