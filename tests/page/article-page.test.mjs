@@ -41,6 +41,35 @@ for (const width of [320, 375]) {
   });
 }
 
+// In one column the explainer sits between the lede and the rest of the article: when it
+// arrives, the rest must not jump under the reader's eyes. The wasm is held back so that the
+// page is painted with its placeholder first, as on a slow network.
+for (const [width, height] of [[800, 900], [600, 1000], [375, 667]]) {
+  test(`at ${width} x ${height} the article does not move when the explainer arrives`, async () => {
+    const page = await env.browser.newPage({ viewport: { width, height } });
+    const errors = watchErrors(page);
+    await page.route("**/round_explainer_bg.wasm", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    await page.goto(env.server.url);
+    await page.waitForSelector("#explainer[data-ready]", { timeout: 10_000 });
+    const shifts = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const seen = [];
+          new PerformanceObserver((list) => seen.push(...list.getEntries())).observe({ type: "layout-shift", buffered: true });
+          // Entries are reported after the frame that moved things: two frames and a pause.
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(seen.map((e) => e.value)), 200)));
+        }),
+    );
+    const total = shifts.reduce((sum, value) => sum + value, 0);
+    assert.ok(total < 0.01, `layout shift ${total.toFixed(3)} (${shifts.length} shifts)`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
 test("the paragraph being read highlights its part of the explainer, and back", async () => {
   const { page } = await open({ viewport: { width: 1280, height: 900 } });
   const highlighted = () => page.getAttribute(".rx", "data-highlight");
