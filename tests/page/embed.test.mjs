@@ -33,6 +33,21 @@ test("the one-file build works from file:// with the default figures", async () 
   await page.close();
 });
 
+test("the README's preloads for the custom element are each used, not fetched twice", async () => {
+  const requested = [];
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(`${env.server.url}fixtures/preloaded.html`);
+  assert.equal(await state(page, "round-explainer"), "ready");
+  const preloaded = ["/round-explainer.js", "/pkg-embed/round_explainer_bg.wasm", "/stories/openai-2026.json", "/explainer.css"];
+  for (const path of preloaded) {
+    assert.equal(requested.filter((p) => p === path).length, 1, `${path} requested once: ${requested.join(" ")}`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("the ES-module page from file:// says what to do instead of a blank box", async () => {
   const { page } = await open(`file://${DIST}index.html`);
   assert.match(await page.textContent("#explainer"), /served over http.*or open round-explainer\.html/);
