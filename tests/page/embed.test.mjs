@@ -33,20 +33,29 @@ test("the one-file build works from file:// with the default figures", async () 
   await page.close();
 });
 
-test("the README's preloads for the custom element are each used, not fetched twice", async () => {
-  const requested = [];
-  const page = await env.browser.newPage();
-  const errors = watchErrors(page);
-  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
-  await page.goto(`${env.server.url}fixtures/preloaded.html`);
-  assert.equal(await state(page, "round-explainer"), "ready");
-  const preloaded = ["/round-explainer.js", "/pkg-embed/round_explainer_bg.wasm", "/stories/openai-2026.json", "/explainer.css"];
-  for (const path of preloaded) {
-    assert.equal(requested.filter((p) => p === path).length, 1, `${path} requested once: ${requested.join(" ")}`);
-  }
-  assert.deepEqual(errors, []);
-  await page.close();
-});
+// Preloads start every file at once; one that does not match the module's own request (its
+// credentials mode, say) is wasted and the file is fetched twice.
+const preloadCases = [
+  ["the README's preloads for the custom element", "fixtures/preloaded.html",
+    ["/round-explainer.js", "/pkg-embed/round_explainer_bg.wasm", "/stories/openai-2026.json", "/explainer.css"]],
+  ["the iframe child's preloads", "embed.html?story=stories/openai-2026.json",
+    ["/embed-child.js", "/round-explainer.js", "/pkg-embed/round_explainer_bg.wasm", "/explainer.css"]],
+];
+for (const [what, path, preloaded] of preloadCases) {
+  test(`${what} are each used, not fetched twice`, async () => {
+    const requested = [];
+    const page = await env.browser.newPage();
+    const errors = watchErrors(page);
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(env.server.url + path);
+    assert.equal(await state(page, "round-explainer"), "ready");
+    for (const file of preloaded) {
+      assert.equal(requested.filter((p) => p === file).length, 1, `${file} requested once: ${requested.join(" ")}`);
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
 
 test("the ES-module page from file:// says what to do instead of a blank box", async () => {
   const { page } = await open(`file://${DIST}index.html`);
