@@ -153,7 +153,7 @@ impl<'de> Visitor<'de> for NodeSeed {
 /// Readers do not stop at a problem: they note it here, go on with a placeholder value, and the
 /// document is refused at the end with the first problem noted. So a reader is straight-line
 /// code, without an early return at every field that must drop whatever was read before it:
-/// that drop code, once per field of every type, was the largest part of the readers' wasm.
+/// that drop code, once per field of every type, took 16 KB of the embeds' 221 KB of wasm.
 #[derive(Default)]
 struct Problems {
     first: RefCell<Option<FieldError>>,
@@ -197,8 +197,8 @@ pub(crate) fn path_text(path: &Path<'_>) -> String {
     }
 }
 
-/// What a missing field is read as, so that its reader notes the right problem and gives its
-/// placeholder.
+/// What a missing required field is read as, once that is noted: its reader then only gives
+/// its placeholder, as the problem it would note comes second.
 static ABSENT: Node = Node::Null;
 
 /// Reads a whole document with `read`, starting at its root; the first problem any reader noted
