@@ -159,6 +159,15 @@ struct Problems {
     first: RefCell<Option<FieldError>>,
 }
 
+impl Problems {
+    /// Whether a problem has been noted: then lists and objects are no longer read, so that a
+    /// refused document costs no more than reading up to its first problem, and a few
+    /// placeholders.
+    fn noted(&self) -> bool {
+        self.first.borrow().is_some()
+    }
+}
+
 /// A node and its JSON path: where a reader is.
 #[derive(Clone, Copy)]
 pub struct At<'a> {
@@ -321,6 +330,9 @@ impl<'a> At<'a> {
 
     /// Each element of an array, read with `read` at its own path.
     pub fn list<T>(&self, read: impl Fn(At<'_>) -> T) -> Vec<T> {
+        if self.problems.noted() {
+            return Vec::new();
+        }
         let Node::List(items) = self.node else {
             self.expected("an array");
             return Vec::new();
@@ -334,6 +346,9 @@ impl<'a> At<'a> {
 
     /// Each entry of an object whose keys are ids, read with `read`.
     pub fn entries<T>(&self, read: impl Fn(&str, At<'_>) -> T) -> Vec<T> {
+        if self.problems.noted() {
+            return Vec::new();
+        }
         let Node::Object(entries) = self.node else {
             self.expected("an object");
             return Vec::new();
@@ -349,6 +364,7 @@ impl<'a> At<'a> {
     /// key twice. Something else than an object is read as an empty one.
     pub fn object<T>(&self, known: &[&str], read: impl FnOnce(&Fields<'_>) -> T) -> T {
         let entries: &[(String, Node)] = match self.node {
+            _ if self.problems.noted() => &[],
             Node::Object(entries) => entries,
             _ => {
                 self.expected("an object");
@@ -359,8 +375,10 @@ impl<'a> At<'a> {
             if !known.contains(&key.as_str()) {
                 let message = format!("unknown field; expected one of: {}", known.join(", "));
                 self.field_problem(key, Problem::Shape(message));
+                break;
             } else if entries[..index].iter().any(|(earlier, _)| earlier == key) {
                 self.field_problem(key, Problem::Shape("this field appears twice".to_owned()));
+                break;
             }
         }
         read(&Fields { entries, at: *self })
@@ -455,6 +473,34 @@ mod tests {
             Ok(("x".to_owned(), 3, vec!["a".to_owned()])),
             "every field read"
         );
+    }
+
+    #[test]
+    fn after_a_problem_lists_are_not_read() {
+        let tags = Node::List(vec![Node::Text("a".into()); 1000]);
+        let node = object(&[
+            ("name", Node::Null),
+            ("count", Node::Number(1.0)),
+            ("tags", tags),
+        ]);
+        let reads = core::cell::Cell::new(0);
+        let result = read_root(&node, |at| {
+            at.object(&["name", "count", "tags"], |o| {
+                (
+                    o.text("name"),
+                    o.list("tags", |at| {
+                        reads.set(reads.get() + 1);
+                        at.text()
+                    }),
+                )
+            })
+        });
+        assert_eq!(
+            result.expect_err("name is missing").path,
+            "name",
+            "the first problem"
+        );
+        assert_eq!(reads.get(), 0, "the tags after it were not read");
     }
 
     #[test]
