@@ -84,8 +84,7 @@ pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
     let number =
         plain_digits(number).ok_or_else(|| AmountError::NotAnAmount(trimmed.to_owned()))?;
     let multiplier = unit_multiplier(unit.trim())?;
-    let value =
-        Decimal::from_str_exact(&number).map_err(|_| AmountError::TooLarge(trimmed.to_owned()))?;
+    let value = exact_decimal(&number).ok_or_else(|| AmountError::TooLarge(trimmed.to_owned()))?;
     value
         .mul_checked(multiplier)
         .map(|amount| amount.normalize())
@@ -114,6 +113,23 @@ fn plain_digits(number: &str) -> Option<String> {
         digits.push_str(fraction);
     }
     Some(digits)
+}
+
+/// The exact value of digits with at most one point, as [`plain_digits`] leaves them; `None`
+/// when a `Decimal` cannot hold it (more than 28 places after the point, or beyond 2^96 - 1 in
+/// all). rust_decimal's own parser is 3 KB of wasm, in its many paths for every kind of input;
+/// this is all these digits need.
+fn exact_decimal(digits: &str) -> Option<Decimal> {
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    // Zeros at the end of the fraction change nothing: without them the scale stays in range.
+    let fraction = fraction.trim_end_matches('0');
+    let mut mantissa: i128 = 0;
+    for digit in whole.chars().chain(fraction.chars()) {
+        let digit = i128::from(digit.to_digit(10)?);
+        mantissa = mantissa.checked_mul(10)?.checked_add(digit)?;
+    }
+    let scale = u32::try_from(fraction.len()).ok()?;
+    Decimal::try_from_i128_with_scale(mantissa, scale).ok()
 }
 
 fn unit_multiplier(unit: &str) -> Result<Decimal, AmountError> {
@@ -250,6 +266,17 @@ mod tests {
             ("2.5K", "2500"),
             ("0", "0"),
             ("  $125B  ", "125000000000"),
+            ("007", "7"),
+            ("1.5000", "1.5"),
+            (
+                "0.0000000000000000000000000001",
+                "0.0000000000000000000000000001",
+            ),
+            ("1.000000000000000000000000000000000", "1"),
+            (
+                "79228162514264337593543950335",
+                "79228162514264337593543950335",
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(parse_amount(text), Ok(dec(expected)), "parsing {text:?}");
@@ -277,9 +304,35 @@ mod tests {
                 "100000000000000000T",
                 AmountError::TooLarge("100000000000000000T".into()),
             ),
+            // One more than a Decimal holds; then more digits than an i128 holds.
+            (
+                "79228162514264337593543950336",
+                AmountError::TooLarge("79228162514264337593543950336".into()),
+            ),
+            (
+                "1234567890123456789012345678901234567890",
+                AmountError::TooLarge("1234567890123456789012345678901234567890".into()),
+            ),
+            // 29 places after the point: one more than a Decimal keeps.
+            (
+                "0.00000000000000000000000000001",
+                AmountError::TooLarge("0.00000000000000000000000000001".into()),
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(parse_amount(text), Err(expected), "parsing {text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Our digit reader agrees with rust_decimal's on every value a Decimal holds.
+        #[test]
+        fn exact_decimal_reads_what_rust_decimal_writes(
+            mantissa in 0u128..(1u128 << 96),
+            scale in 0u32..=28,
+        ) {
+            let value = Decimal::from_i128_with_scale(mantissa as i128, scale);
+            proptest::prop_assert_eq!(exact_decimal(&value.to_string()), Some(value));
         }
     }
 
