@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::checked::Checked;
+use super::checked::{self, Checked};
 use super::outcome::ComputeError;
 
 /// An exact fraction `part / whole`, kept unevaluated so that nothing is lost to rounding:
@@ -70,7 +70,7 @@ fn floor_and_remainder(
         return Some((floor, remainder));
     }
     let scaled = part.mul_checked(units)?;
-    let mut floor = scaled.div_checked(whole)?.floor();
+    let mut floor = checked::floor(scaled.div_checked(whole)?);
     let mut remainder = scaled.sub_checked(floor.mul_checked(whole)?)?;
     // Decimal division rounds at 28 digits, so the floor can be one off; the exact remainder
     // tells and corrects it.

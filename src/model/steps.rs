@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::checked::Checked;
+use super::checked::{floor, Checked};
 use super::story::{Amount, Range};
 
 /// The most positions a slider gets; a finer step is coarsened to this.
@@ -42,7 +42,7 @@ impl Steps {
         if steps_in(step) > positions {
             step = span.div_checked(positions).unwrap_or(step);
         }
-        let whole_steps = steps_in(step).floor();
+        let whole_steps = floor(steps_in(step));
         let whole_steps = u32::try_from(whole_steps.mantissa())
             .unwrap_or(MAX_POSITIONS)
             .min(MAX_POSITIONS);
