@@ -324,6 +324,8 @@ mod tests {
         }
     }
 
+    // proptest is a native-only dev-dependency (Cargo.toml); clippy also builds these for wasm32.
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         /// Our digit reader agrees with rust_decimal's on every value a Decimal holds.
         #[test]
