@@ -2,7 +2,7 @@
 //! with [`VNode`](super::vnode::VNode) instead). Data always goes in as text (`textContent` or
 //! attribute values), never as HTML.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, UnwrapThrowExt};
 use web_sys::{Document, Element, HtmlInputElement};
 
 /// Builds nodes in one document.
@@ -15,7 +15,12 @@ pub struct Dom {
 impl Dom {
     /// An HTML element with a class (none when empty).
     pub fn el(&self, tag: &str, class: &str) -> Element {
-        let element = self.doc.create_element(tag).expect("a valid tag name");
+        // `expect_throw`, not `expect`: the view's own tags never fail, and `expect` would bring
+        // the formatting of a JS value for its message into the wasm and the glue.
+        let element = self
+            .doc
+            .create_element(tag)
+            .expect_throw("a valid tag name");
         if !class.is_empty() {
             element.set_class_name(class);
         }

@@ -3,6 +3,7 @@
 //! hundred elements per input costs milliseconds, while changing a dozen texts and widths does
 //! not. Text goes in as text content and values as attribute values, never as HTML.
 
+use wasm_bindgen::UnwrapThrowExt;
 use web_sys::{Document, Element};
 
 const SVG: &str = "http://www.w3.org/2000/svg";
@@ -95,7 +96,7 @@ pub fn create(doc: &Document, node: &VNode) -> Element {
     } else {
         doc.create_element(node.tag)
     };
-    let element = element.expect("the view's own tag names are valid");
+    let element = element.expect_throw("the view's own tag names are valid");
     for (name, value) in &node.attrs {
         let _ = element.set_attribute(name, value);
     }
