@@ -291,9 +291,10 @@ out("\"On screen\" is when a reader could first see it: on the index page, when 
 out("first painted (Element Timing); for the one-file build, whose explainer is in a shadow root that Element");
 out("Timing does not see, the first contentful paint, which comes after its mark and so shows the explainer;");
 out("for the two pages without it, their first contentful paint. From mark to screen (medians): the index");
-out(`page ${gap(0)}, the one-file build ${gap(1)}, the article page alone ${gap(2)}: the rest is the explainer's own`);
-out("style, layout and paint, in a page's first layout, which here also loads the fonts (20-30 ms of");
-out("FontCache in traces) and rasters in software.");
+out(`page ${gap(0)}, the explainer's own style, layout and paint (the article was painted before it); the one-file`);
+out(`build ${gap(1)}, the whole page's first layout and paint, explainer included (it mounts before the first paint);`);
+out(`the article page alone ${gap(2)}. A page's first layout here also loads the fonts (20-30 ms of FontCache in`);
+out("traces), and this headless browser rasters in software.");
 
 /** Milliseconds the page's main thread spent in `event` between two performance marks, from a
  * Chromium trace of one cold load. */
