@@ -124,12 +124,11 @@ if (!payloadOk && twiggyFile) {
 
 // --- Browser measurements ------------------------------------------------------------------
 // For scale in the start-up table: the article page without the explainer (same HTML and
-// stylesheets; a classic script at the end of the body sets the mark, once the stylesheets are in).
+// inline stylesheets; a classic script at the end of the body sets the mark).
 const BENCH_PAGES = `${process.cwd()}/target/bench-pages/`;
 await mkdir(BENCH_PAGES, { recursive: true });
 const articleOnly = (await readFile(`${DIST}index.html`, "utf8"))
   .replace(/\s*<link rel="(modulepreload|preload)"[^>]*>/g, "")
-  .replace(/href="(page|explainer)\.css"/g, 'href="/$1.css"')
   .replace('<script type="module" src="main.js"></script>', '<script>performance.mark("round-explainer:rendered");</script>');
 if (articleOnly.includes("main.js")) throw new Error("the article-only page still loads main.js");
 await writeFile(`${BENCH_PAGES}article-only.html`, articleOnly);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the release wasm with wasm-pack and lays out the site in dist/:
-#   dist/index.html        the article with the explainer
+#   dist/index.html        the article with the explainer (its stylesheets inline)
 #   dist/pkg/              the wasm with the developer API, and its ES-module glue (README)
 #   dist/pkg-embed/        the wasm the embeds and pages load (its glue is in their bundles)
 #   dist/stories/          story files
@@ -34,6 +34,7 @@ mkdir -p dist/pkg dist/pkg-embed
 cp -r www/. dist/
 cp pkg/round_explainer.js pkg/round_explainer_bg.wasm pkg/round_explainer.d.ts dist/pkg/
 cp pkg-embed/round_explainer.js pkg-embed/round_explainer_bg.wasm dist/pkg-embed/
+node scripts/inline-styles.mjs dist/index.html
 node_modules/.bin/terser www/embed-loader.js --compress --mangle --output dist/embed-loader.min.js
 # What readers download is minified; the sources in www/ and the glue in pkg/ stay readable.
 # The element module and the article page's script are each bundled into one file with the

@@ -27,6 +27,21 @@ test("dist/index.html shows the article and the default figures", async () => {
   await page.close();
 });
 
+// The stylesheets are inline (scripts/inline-styles.mjs), so the first paint waits for no request,
+// and each preloaded file is used, not fetched a second time.
+test("dist/index.html requests its script, the wasm and the story once each, and no stylesheet", async () => {
+  const requested = [];
+  const page = await env.browser.newPage();
+  const errors = watchErrors(page);
+  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto(env.server.url);
+  await page.waitForSelector("#explainer[data-ready]", { timeout: 10_000 });
+  assert.deepEqual(requested.sort(), ["/", "/main.js", "/pkg-embed/round_explainer_bg.wasm", "/stories/openai-2026.json"]);
+  assert.equal(await page.$eval(".rx", (e) => getComputedStyle(e).fontFamily.includes("system-ui")), true, "explainer styled");
+  assert.deepEqual(errors, [], "no console errors");
+  await page.close();
+});
+
 for (const width of [320, 375]) {
   test(`at ${width} px the explainer follows the lede, in one column`, async () => {
     const { page, errors } = await open({ viewport: { width, height: 800 } });
