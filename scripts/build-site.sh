@@ -34,6 +34,10 @@ mkdir -p dist/pkg dist/pkg-embed
 cp -r www/. dist/
 cp pkg/round_explainer.js pkg/round_explainer_bg.wasm pkg/round_explainer.d.ts dist/pkg/
 cp pkg-embed/round_explainer.js pkg-embed/round_explainer_bg.wasm dist/pkg-embed/
+# Stylesheets without their comments (the sources in www/ keep them), then the article page's inline.
+for sheet in dist/*.css; do
+  node_modules/.bin/esbuild "$sheet" --minify --log-level=warning --allow-overwrite --outfile="$sheet"
+done
 node scripts/inline-styles.mjs dist/index.html
 node_modules/.bin/terser www/embed-loader.js --compress --mangle --output dist/embed-loader.min.js
 # What readers download is minified; the sources in www/ and the glue in pkg/ stay readable.

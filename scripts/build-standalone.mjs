@@ -2,7 +2,9 @@
 // double-clicked (file://), where ES modules and fetch are blocked. Everything is inline:
 // page and explainer CSS, the story, and classic scripts, with the wasm as base64.
 // Usage: node scripts/build-standalone.mjs <no-modules glue dir> <out file>
+// The stylesheets are read from the out file's folder, where build-site.sh has minified them.
 import { readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { minify } from "terser";
 
 const [glueDir, out] = process.argv.slice(2);
@@ -11,8 +13,8 @@ const read = (path) => readFile(path, "utf8");
 const minified = async (path) => (await minify(await read(path), { compress: true, mangle: true })).code;
 const [page, pageCss, explainerCss, element, story, glue, wasm] = await Promise.all([
   read("www/index.html"),
-  read("www/page.css"),
-  read("www/explainer.css"),
+  read(join(dirname(out), "page.css")), // minified by build-site.sh
+  read(join(dirname(out), "explainer.css")),
   minified("www/element.js"),
   read("www/stories/openai-2026.json"),
   minified(`${glueDir}/round_explainer.js`),
