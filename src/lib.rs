@@ -12,6 +12,12 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+/// Smaller than the default allocator on wasm (Cargo.toml says by how much); the wasm is
+/// single-threaded, which is what `WasmDynamicTalc` is for.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(feature = "developer-api")]
 pub mod developer;
 mod js;
