@@ -77,7 +77,7 @@ const WASM_PARTS = [
   ["our story reader's helpers (the reader itself is inlined into the mount)", /story_from_js|scenario_from_js|model::(node|validate|story)::|js::convert/, false],
   ["our model: compute, money, shares, export, URL fragment", /round_explainer::model::/, false],
   ["our view and JS-facing exports (the mount, with the story reader inlined into it, is the largest item)", /round_explainer::|shim|^\s*(explainer|roundstory)_/i, false],
-  ["the allocator and Vec growth", /dlmalloc|__rdl_|__rust_(alloc|dealloc|realloc)|raw_vec|RawVec/, true],
+  ["the allocator (talc) and Vec growth", /dlmalloc|talc::|__rdl_|__rust_(alloc|dealloc|realloc)|raw_vec|RawVec/, true],
   ["serde and serde-wasm-bindgen", /serde/, true],
   ["wasm-bindgen, js-sys and web-sys", /wasm_bindgen|js_sys|web_sys|__wbindgen|__wbg|externref/, true],
   ["core::fmt", /::fmt|Formatter/, true],
