@@ -76,15 +76,15 @@ const storyJson = json(JSON.parse(story));
 const explainer = `<round-explainer id="explainer" url-state><script type="application/json">${storyJson}</script></round-explainer>`;
 
 let html = page
-  .replace('<link rel="stylesheet" href="page.css">', `<style>\n${inline(pageCss, "page.css")}</style>`)
+  .replace('<link rel="stylesheet" href="page.css">', () => `<style>\n${inline(pageCss, "page.css")}</style>`)
   .replace(/\s*<link rel="stylesheet" href="explainer.css">/, "")
   .replace(/\s*<!-- (Fetch the script|The build puts)[^>]*-->/g, "")
   .replace(/\s*<link rel="(modulepreload|preload)"[^>]*>/g, "")
-  .replace(/<div id="explainer"[\s\S]*?<\/div>/, explainer)
+  .replace(/<div id="explainer"[\s\S]*?<\/div>/, () => explainer)
   .replace(/\s*<script>\s*\/\/ ES modules do not load[\s\S]*?<\/script>/, "")
   .replace(
     '<script type="module" src="main.js"></script>',
-    `<script>\n${wasmScript}\n</script>\n  <script>\n${inline(element, "element.js")}\n</script>\n  <script>\n${startScript}\n</script>`,
+    () => `<script>\n${wasmScript}\n</script>\n  <script>\n${inline(element, "element.js")}\n</script>\n  <script>\n${startScript}\n</script>`,
   );
 for (const leftover of ['src="main.js"', "page.css", 'id="explainer" data-story', "preload", "<!-- "]) {
   if (html.includes(leftover)) throw new Error(`the standalone page still refers to ${leftover}`);

@@ -15,6 +15,7 @@ let inlined = html;
 for (const [link, file] of links) {
   const css = await readFile(join(dirname(page), file), "utf8");
   if (/<\/style/i.test(css)) throw new Error(`${file} contains </style and cannot be inlined`);
-  inlined = inlined.replace(link, `<style>/* ${file} */\n${css}</style>`);
+  // A function, so that `$&` and the like in the CSS are not read as replacement patterns.
+  inlined = inlined.replace(link, () => `<style>/* ${file} */\n${css}</style>`);
 }
 await writeFile(page, inlined);
