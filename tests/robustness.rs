@@ -41,6 +41,31 @@ fn ten_thousand_investors_work_and_one_more_is_refused() {
 }
 
 #[test]
+fn repeated_ids_among_ten_thousand_are_each_named_with_where_they_were_first_used() {
+    let mut story = story_with_investors(10_000);
+    let investors = story["round"]["tranches"][0]["investors"]
+        .as_array_mut()
+        .unwrap();
+    // Ids met in falling order (each one lands first in id order), with two repeats.
+    for (n, investor) in investors.iter_mut().enumerate() {
+        investor["id"] = json!(format!("i{:05}", 9_999 - n));
+    }
+    investors[7_000]["id"] = json!("i09990");
+    investors[8_000]["id"] = json!("i00005");
+    story["focus_investor"] = json!("i00001");
+    let error = parse_story(&story.to_string()).expect_err("repeated ids");
+    let prefix = "round.tranches[0].investors";
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "{prefix}[7000].id: id \"i09990\" is already used at {prefix}[9].id; \
+             {prefix}[9994].id: id \"i00005\" is already used at {prefix}[8000].id"
+        ),
+        "both repeats, in the story's order, each with its first place"
+    );
+}
+
+#[test]
 fn a_five_megabyte_story_is_read_without_trouble() {
     let mut story: Value = serde_json::from_str(ARTICLE_STORY).unwrap();
     story["sources"][0]["quote"] = Value::from("x".repeat(5 * 1024 * 1024));

@@ -1,7 +1,8 @@
 //! A small map from ids to values, kept sorted by id: lookups are a binary search, iteration and
 //! serialization are in id order (so equal choices compare and encode equal). It stands in for
 //! `BTreeMap`, whose node code, bulk build and stable sort cost about 20 KB of wasm per
-//! key/value pair type, for maps that hold one entry per adjustable of a story.
+//! key/value pair type, for maps that hold one entry per adjustable of a story, and for the ids
+//! a story's validation has met.
 
 use std::ops::Index;
 

@@ -1,8 +1,8 @@
 //! Checks on a story that its types cannot express, each reported with the field's JSON path.
 
 use core::fmt;
-use std::collections::HashMap;
 
+use super::id_map::IdMap;
 use super::money::format_exact;
 use super::node::{path_text, Path};
 use super::story::{Amount, Qualifier, Range, ReportedAmount, Story, FORMAT_VERSION};
@@ -192,8 +192,12 @@ impl std::error::Error for StoryError {}
 #[derive(Default)]
 struct Checker {
     errors: Vec<FieldError>,
-    source_ids: HashMap<String, String>,
+    source_ids: Seen,
 }
+
+/// The ids of one kind met so far, each with the path where it was first met. Not a `HashMap`:
+/// its hashing and table code made the wasm 2.3 KB larger (1 KB gzip).
+type Seen = IdMap<String>;
 
 impl Checker {
     fn fail(&mut self, path: &Path<'_>, problem: Problem) {
@@ -210,7 +214,7 @@ impl Checker {
     }
 
     /// Checks an id's spelling and that it is new among `seen`.
-    fn id(&mut self, path: &Path<'_>, id: &str, seen: &mut HashMap<String, String>) {
+    fn id(&mut self, path: &Path<'_>, id: &str, seen: &mut Seen) {
         let well_formed = (1..=64).contains(&id.len())
             && id
                 .bytes()
@@ -288,7 +292,7 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
     if story.version != FORMAT_VERSION {
         check.fail(&top("version"), Problem::UnsupportedVersion(story.version));
     }
-    check.id(&top("id"), &story.id, &mut HashMap::new());
+    check.id(&top("id"), &story.id, &mut Seen::default());
     check.text(&top("title"), &story.title);
     check.text(&top("company"), &story.company);
     let currency_ok =
@@ -300,7 +304,7 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
         );
     }
 
-    let mut source_ids = HashMap::new();
+    let mut source_ids = Seen::default();
     let sources = top("sources");
     for (i, source) in story.sources.iter().enumerate() {
         let here = Path::Index(&sources, i);
@@ -309,7 +313,7 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
     }
     check.source_ids = source_ids;
 
-    let mut mark_ids = HashMap::new();
+    let mut mark_ids = Seen::default();
     let marks = top("marks");
     for (i, mark) in story.marks.iter().enumerate() {
         let here = Path::Index(&marks, i);
@@ -347,11 +351,8 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
             errors: check.errors,
         });
     }
-    let mut tranche_ids = HashMap::new();
-    let mut investor_ids: HashMap<String, String> = RESERVED_IDS
-        .iter()
-        .map(|id| (id.to_string(), String::new()))
-        .collect();
+    let mut tranche_ids = Seen::default();
+    let mut investor_ids = Seen::default();
     let tranches = Path::Field(&round, "tranches");
     for (t, tranche) in story.round.tranches.iter().enumerate() {
         let here = Path::Index(&tranches, t);
@@ -392,7 +393,7 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
         );
     }
 
-    let mut comparison_ids = HashMap::new();
+    let mut comparison_ids = Seen::default();
     let comparisons = top("comparisons");
     for (i, comparison) in story.comparisons.iter().enumerate() {
         let here = Path::Index(&comparisons, i);
@@ -411,7 +412,7 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
             );
         }
     }
-    let mut fact_ids = HashMap::new();
+    let mut fact_ids = Seen::default();
     let facts = top("facts");
     for (i, fact) in story.facts.iter().enumerate() {
         let here = Path::Index(&facts, i);
@@ -437,7 +438,7 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
 }
 
 /// Investor and deal ids share one namespace with the reserved words: they are URL-fragment keys.
-fn investor_id(check: &mut Checker, path: &Path<'_>, id: &str, seen: &mut HashMap<String, String>) {
+fn investor_id(check: &mut Checker, path: &Path<'_>, id: &str, seen: &mut Seen) {
     if RESERVED_IDS.contains(&id) {
         check.fail(path, Problem::ReservedId(id.to_owned()));
     } else {
