@@ -257,7 +257,6 @@ out("| page | median | min | max | budget 100 ms | on screen (median) |");
 out("|---|---:|---:|---:|---|---:|");
 let startOk = true;
 const phases = [];
-const requestWaits = [];
 const startMedians = [];
 const paintMedians = [];
 const startPages = [
@@ -268,7 +267,7 @@ const startPages = [
 ];
 const startSeries = await coldLoads(startPages.map(([, url]) => url), 20);
 for (const [index, [what, , budgeted]] of startPages.entries()) {
-  const { rendered: times, loaded, painted, filesIn, queued } = startSeries[index];
+  const { rendered: times, loaded, painted, filesIn } = startSeries[index];
   const ok = median(times) <= 100;
   if (budgeted) startOk &&= ok;
   const judged = budgeted ? verdict(ok) : "(no budget)";
@@ -279,7 +278,6 @@ for (const [index, [what, , budgeted]] of startPages.entries()) {
     const mounts = times.map((t, i) => t - loaded[i]);
     const files = filesIn.includes(undefined) ? "none: all in the page" : ms(median(filesIn));
     phases.push(`| ${what} | ${files} | ${ms(median(loaded))} | ${ms(median(mounts))} |`);
-    if (!queued.includes(undefined)) requestWaits.push(median(queued));
   }
 }
 out("");
@@ -290,7 +288,7 @@ out("| page | files in hand | loaded (wasm + story) | first mount |");
 out("|---|---:|---:|---:|");
 for (const line of phases) out(line);
 out("");
-out(`On the index page each request waited ${ms(requestWaits[0])} (median) in the browser between the page asking for it`);
+out(`On the index page each request waited ${ms(median(startSeries[0].queued))} (median) in the browser between the page asking for it`);
 out("and the request being sent (Resource Timing: startTime to requestStart): on these 2 cores the browser's");
 out("network service shares them with the page's renderer. The files in hand, compiling and the first mount");
 out("follow one another, so their sum is the floor for this page here, whatever the order of the rest.");

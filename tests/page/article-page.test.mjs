@@ -2,7 +2,7 @@
 // figures beside the article, follows the reader's scrolling, and keeps its state in the URL.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withBrowser, watchErrors } from "./harness.mjs";
+import { withBrowser, watchErrors, watchRequests } from "./harness.mjs";
 
 const env = withBrowser();
 
@@ -30,10 +30,9 @@ test("dist/index.html shows the article and the default figures", async () => {
 // The stylesheets are inline (scripts/inline-styles.mjs), so the first paint waits for no request,
 // and each preloaded file is used, not fetched a second time.
 test("dist/index.html requests its script, the wasm and the story once each, and no stylesheet", async () => {
-  const requested = [];
   const page = await env.browser.newPage();
   const errors = watchErrors(page);
-  page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+  const requested = watchRequests(page);
   await page.goto(env.server.url);
   await page.waitForSelector("#explainer[data-ready]", { timeout: 10_000 });
   assert.deepEqual(requested.sort(), ["/", "/main.js", "/pkg-embed/round_explainer_bg.wasm", "/stories/openai-2026.json"]);

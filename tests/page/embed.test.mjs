@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { withBrowser, watchErrors, DIST } from "./harness.mjs";
+import { withBrowser, watchErrors, watchRequests, DIST } from "./harness.mjs";
 
 const env = withBrowser();
 
@@ -43,10 +43,9 @@ const preloadCases = [
 ];
 for (const [what, path, preloaded] of preloadCases) {
   test(`${what} are each used, not fetched twice`, async () => {
-    const requested = [];
     const page = await env.browser.newPage();
     const errors = watchErrors(page);
-    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    const requested = watchRequests(page);
     await page.goto(env.server.url + path);
     assert.equal(await state(page, "round-explainer"), "ready");
     for (const file of preloaded) {

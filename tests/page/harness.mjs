@@ -85,6 +85,13 @@ export function watchErrors(page) {
   return errors;
 }
 
+/** Collects the paths a page requests, in order. */
+export function watchRequests(page) {
+  const paths = [];
+  page.on("request", (request) => paths.push(new URL(request.url()).pathname));
+  return paths;
+}
+
 /** Starts the server and the browser before a test file's tests and stops them after. */
 export function withBrowser() {
   const env = {};
