@@ -129,6 +129,41 @@ fn choices_outside_the_story_are_refused_with_the_field() {
 }
 
 #[test]
+fn clamping_brings_amounts_inside_and_drops_ids_the_story_lacks() {
+    let story = article_story();
+    let mut scenario = Scenario::article(&story);
+    scenario
+        .amounts
+        .insert("amazon".into(), Amount(billions(60)));
+    scenario
+        .amounts
+        .insert("microsoft".into(), Amount(billions(10)));
+    scenario
+        .amounts
+        .insert("nobody".into(), Amount(billions(1)));
+    scenario.deals.insert("sovereign-fund".into(), true);
+    scenario.pre_money = Amount(billions(1));
+
+    let clamped = scenario.clamped(&story);
+    assert_eq!(
+        clamped.amounts.keys().collect::<Vec<_>>(),
+        ["amazon", "softbank"],
+        "only adjustable ids stay: microsoft's amount is fixed, nobody is unknown"
+    );
+    assert_eq!(
+        clamped.amounts["amazon"],
+        Amount(billions(50)),
+        "to its high end"
+    );
+    assert_eq!(clamped.pre_money, Amount(billions(300)), "to its low end");
+    assert!(
+        clamped.deals.get("sovereign-fund").is_none(),
+        "an unknown deal is dropped"
+    );
+    compute(&story, &clamped).expect("a clamped scenario computes");
+}
+
+#[test]
 fn fragments_round_trip_and_omit_defaults() {
     let story = article_story();
     let article = Scenario::article(&story);

@@ -1,8 +1,6 @@
 //! The reader's choices: the price of the round, the amounts within their ranges, which separate
 //! deals count. A scenario holds only choices; [`compute`](super::outcome::compute) derives the rest.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::id_map::IdMap;
@@ -179,7 +177,11 @@ impl Scenario {
         } else {
             self.round_total = story.round.total.value;
         }
-        let ranges: HashMap<&str, &Range> = story.adjustables().map(|a| (a.id, a.range)).collect();
+        // Not a HashMap: this was the wasm's last, and hashbrown with SipHash cost 2 KB gzip.
+        let ranges: IdMap<&Range> = story
+            .adjustables()
+            .map(|a| (a.id.to_owned(), a.range))
+            .collect();
         self.amounts.retain(|id, value| match ranges.get(id) {
             Some(range) => {
                 *value = clamp(*value, range);
