@@ -28,12 +28,15 @@ test: tools fmt clippy test-native test-chrome test-firefox test-page
 fmt:
 	@echo "== cargo fmt --check"
 	@cargo fmt --all -- --check
+	@cargo fmt --manifest-path benches/model-floor/Cargo.toml -- --check
 
 clippy:
-	@echo "== cargo clippy (native, wasm32, and the embeds' wasm32 without the developer API)"
+	@echo "== cargo clippy (native, wasm32, the embeds' wasm32 without the developer API, make bench's model floor)"
 	@cargo clippy --quiet --all-targets -- -D warnings
 	@cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
 	@cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+	@cargo clippy --quiet --target wasm32-unknown-unknown --target-dir target \
+	  --manifest-path benches/model-floor/Cargo.toml -- -D warnings
 
 test-native:
 	@echo "== native tests"
@@ -62,8 +65,15 @@ bench: build
 	@node_modules/.bin/wasm-opt -Oz --converge -g target/bench-named/round_explainer_bg.wasm \
 	  -o target/bench-named/named.wasm
 	@twiggy top -n 100000 target/bench-named/named.wasm > target/twiggy-top.txt
+	@# The payload floor: the crate's model and story reader without the view (benches/model-floor).
+	@cargo build --quiet --release --target wasm32-unknown-unknown --target-dir target \
+	  --manifest-path benches/model-floor/Cargo.toml
+	@wasm-bindgen --target web --no-typescript --out-dir target/model-floor \
+	  target/wasm32-unknown-unknown/release/model_floor.wasm
+	@node_modules/.bin/wasm-opt -Oz --converge --strip-producers target/model-floor/model_floor_bg.wasm \
+	  -o target/model-floor/model_floor_bg.wasm
 	@echo "== browser figures (headless Chromium)"
-	@node scripts/bench.mjs target/bench-model.txt target/twiggy-top.txt
+	@node scripts/bench.mjs target/bench-model.txt target/twiggy-top.txt target/model-floor
 
 # The built site (release wasm after wasm-opt): pages, embeds, the one-file build, the axe audit
 # and a keyboard pass in headless Chromium (playwright-core); the one-file build in Firefox ESR.

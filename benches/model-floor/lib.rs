@@ -1,0 +1,58 @@
+//! `make bench`'s payload floor: the explainer's model, with no view, as a wasm of its own.
+//!
+//! It compiles the crate's own model and JS reader (the same files, by `#[path]`) and exports
+//! one function that asks of the model what the view asks of it: read and validate a story,
+//! take the reader's choices from a URL fragment and a preset, compute the outcome, word and
+//! format its figures, and export the data table. `make bench` compares its size with the
+//! payload budget: what this wasm takes, no trimming of the view can win back.
+#![forbid(unsafe_code)]
+
+#[path = "../../src/js.rs"]
+mod js;
+#[path = "../../src/model/mod.rs"]
+pub mod model;
+
+use wasm_bindgen::prelude::*;
+
+use model::export::{data_rows, to_csv, to_json};
+use model::fragment::{from_fragment, to_fragment};
+use model::money::{format_money, Style};
+use model::steps::Steps;
+use model::{compute, Preset, Story};
+
+/// The shipped wasm's allocator (the crate's `src/lib.rs`).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+/// Everything the view would show for `story` with the choices in `fragment` and `preset`, as
+/// one string, so that none of the model's work is optimised away.
+#[wasm_bindgen]
+pub fn figures(story: JsValue, fragment: &str, preset: &str) -> Result<String, JsError> {
+    let fail = |message: String| JsError::new(&message);
+    let node = js::node_from_js(&story, "story file").map_err(fail)?;
+    let story = Story::from_node(&node).map_err(|error| fail(format!("story file: {error}")))?;
+    let mut scenario = from_fragment(&story, fragment);
+    if let Some(preset) = Preset::from_name(preset) {
+        scenario = scenario.with_preset(&story, preset).clamped(&story);
+    }
+    let outcome = compute(&story, &scenario).map_err(|error| fail(error.to_string()))?;
+    let symbol = story.currency_symbol();
+    let mut shown = to_fragment(&story, &scenario);
+    for holding in &outcome.holdings {
+        shown += &format_money(holding.amount, &symbol, Style::Short);
+        shown += &format_money(holding.amount, &symbol, Style::Long);
+        shown += &holding.display_percent.to_string();
+    }
+    for comparison in &outcome.comparisons {
+        shown += &comparison.words;
+    }
+    for adjustable in story.adjustables() {
+        let steps = Steps::of(adjustable.range);
+        shown += &format_money(steps.value_at(steps.last()).0, &symbol, Style::Long);
+    }
+    let rows = data_rows(&story, &scenario, &outcome);
+    shown += &to_csv(&story, &rows);
+    shown += &to_json(&story, &rows);
+    Ok(shown)
+}
