@@ -18,6 +18,10 @@ test("dist/index.html shows the article and the default figures", async () => {
   const { page, errors } = await open({ viewport: { width: 1280, height: 900 } });
   const headline = await page.textContent(".rx-headline");
   for (const figure of ["$100B", "$600B", "8.33%", "16.67%"]) assert.ok(headline.includes(figure), `${figure} in ${headline}`);
+  const [figureSize, labelSize] = await page.evaluate(() =>
+    [".rx-big", ".rx-tile-label"].map((selector) => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize)),
+  );
+  assert.ok(figureSize >= 1.5 * labelSize, `the headline figures stand out: ${figureSize}px against labels of ${labelSize}px`);
   const article = await page.textContent("article");
   assert.match(article, /Amazon is in active discussions to invest as much as \$50 billion/);
   assert.doesNotMatch(article, /Photo: Bloomberg|\.jpg\)/, "no caption leftovers");
