@@ -20,8 +20,8 @@ use model::money::{format_money, Style};
 use model::steps::Steps;
 use model::{compute, Preset, Story};
 
-/// The shipped wasm's allocator (the crate's `src/lib.rs`).
-#[cfg(target_arch = "wasm32")]
+/// The shipped wasm's allocator, as the crate's `src/lib.rs` declares it.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 

@@ -177,18 +177,15 @@ impl Scenario {
         } else {
             self.round_total = story.round.total.value;
         }
-        // Not a HashMap: this was the wasm's last, and hashbrown with SipHash cost 2 KB gzip.
-        let ranges: IdMap<&Range> = story
+        // Kept: the chosen amounts of the story's adjustables, each brought inside its range,
+        // found by walking the adjustables once, as `checked_amounts` does.
+        self.amounts = story
             .adjustables()
-            .map(|a| (a.id.to_owned(), a.range))
+            .filter_map(|a| {
+                let value = *self.amounts.get(a.id)?;
+                Some((a.id.to_owned(), clamp(value, a.range)))
+            })
             .collect();
-        self.amounts.retain(|id, value| match ranges.get(id) {
-            Some(range) => {
-                *value = clamp(*value, range);
-                true
-            }
-            None => false,
-        });
         self.deals
             .retain(|id, _| story.separate_deals.iter().any(|deal| deal.id == id));
         self
