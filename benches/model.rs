@@ -17,7 +17,6 @@ mod native {
     use std::hint::black_box;
     use std::time::{Duration, Instant};
 
-    use round_explainer::model::node::Node;
     use round_explainer::model::{compute, Scenario, Story};
     use serde_json::{json, Value};
 
@@ -37,8 +36,7 @@ mod native {
     }
 
     fn parse(text: &str) -> Story {
-        let node: Node = serde_json::from_str(text).expect("valid JSON");
-        Story::from_node(&node).expect("a valid story")
+        Story::from_json(text).expect("a valid story")
     }
 
     /// A round of `investors` investors, each with an amount and a range, in `tranches` tranches.

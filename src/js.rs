@@ -1,52 +1,37 @@
-//! Plain JavaScript values to and from the model: a JS object becomes a [`Node`] tree by walking
-//! it with js-sys (no serde visitor, whose type-error paths pull float formatting into the wasm),
-//! and results go back through serde-wasm-bindgen as plain objects.
+//! Plain JavaScript values to and from the model.
+//!
+//! A story or scenario comes in as JSON text, or as an object that `JSON.stringify` writes as
+//! text first, and the text is read by the model's one strict reader
+//! ([`json::parse`](crate::model::json::parse)): so `JSON.parse`'s habit of keeping the last of
+//! two equal keys never decides a figure, and an object whose getters throw, or a Proxy, throws
+//! inside `JSON.stringify`, which is caught there, never inside Rust code. Results go back
+//! through serde-wasm-bindgen as plain objects.
 
-use js_sys::{Array, Object};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
-use crate::model::node::{Node, MAX_DEPTH};
+use crate::model::json;
+use crate::model::node::Node;
 
-/// A JS value as a JSON tree, as `JSON.stringify` would see it; errors name the place.
-pub fn node_from_js(value: &JsValue, what: &str) -> Result<Node, String> {
-    convert(value, 0).map_err(|problem| format!("{what}: {problem}"))
+/// A JS value's JSON text: the value itself when it is a string, else `JSON.stringify` of it.
+pub fn json_text(value: &JsValue, what: &str) -> Result<String, String> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    match js_sys::JSON::stringify(value) {
+        Ok(text) => text.as_string().ok_or_else(|| {
+            format!("{what}: expected JSON text or a plain object, not a value JSON cannot hold")
+        }),
+        // The exception is not read: its message could be a getter that throws too.
+        Err(_) => Err(format!(
+            "{what}: could not be read as JSON: reading it threw an exception (a getter, a Proxy, a cycle or a BigInt)"
+        )),
+    }
 }
 
-fn convert(value: &JsValue, depth: usize) -> Result<Node, String> {
-    if value.is_null() || value.is_undefined() {
-        return Ok(Node::Null);
-    }
-    if let Some(text) = value.as_string() {
-        return Ok(Node::Text(text));
-    }
-    if let Some(number) = value.as_f64() {
-        return Ok(Node::Number(number));
-    }
-    if let Some(flag) = value.as_bool() {
-        return Ok(Node::Bool(flag));
-    }
-    if depth >= MAX_DEPTH {
-        return Err(format!("the document nests deeper than {MAX_DEPTH} levels"));
-    }
-    if Array::is_array(value) {
-        let items = Array::from(value);
-        let mut nodes = Vec::with_capacity(items.length() as usize);
-        for item in items.iter() {
-            nodes.push(convert(&item, depth + 1)?);
-        }
-        return Ok(Node::List(nodes));
-    }
-    if value.is_object() && !value.is_function() {
-        let object: &Object = value.unchecked_ref();
-        let mut entries = Vec::new();
-        for entry in Object::entries(object).iter() {
-            let pair = Array::from(&entry);
-            let key = pair.get(0).as_string().unwrap_or_default();
-            entries.push((key, convert(&pair.get(1), depth + 1)?));
-        }
-        return Ok(Node::Object(entries));
-    }
-    Err("expected JSON data (objects, arrays, strings, numbers, booleans, null)".to_owned())
+/// A JS value as a JSON tree, read with the model's strict reader; errors name the place.
+pub fn node_from_js(value: &JsValue, what: &str) -> Result<Node, String> {
+    let text = json_text(value, what)?;
+    json::parse(&text).map_err(|error| format!("{what}: (the document): {error}"))
 }
 
 /// A model value as a plain JS object: maps as objects, `None` as absent.

@@ -28,12 +28,13 @@ use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "developer-api")]
 pub use developer::{compute, format_money_js, RoundStory};
-use js::node_from_js;
+use js::{json_text, node_from_js};
 use model::{Scenario, Story};
 
+/// Reads a story given as its file's JSON text, or as an object (written as text first).
 fn story_from_js(story: JsValue) -> Result<Story, String> {
-    let node = node_from_js(&story, "story file")?;
-    Story::from_node(&node).map_err(|error| format!("story file: {error}"))
+    let text = json_text(&story, "story file")?;
+    Story::from_json(&text).map_err(|error| format!("story file: {error}"))
 }
 
 /// Reads the reader's choices; `undefined` or `null` means none.
@@ -55,7 +56,8 @@ pub struct Explainer {
 
 #[wasm_bindgen]
 impl Explainer {
-    /// Draws the explainer for `story` (a plain object) into `host`. `scenario` may be
+    /// Draws the explainer for `story` into `host`: the story file's JSON text (read strictly,
+    /// as natively: a key given twice is refused), or a plain object. `scenario` may be
     /// `undefined` for the article's figures; with `url_state`, the scenario is read from and
     /// written to the page's URL fragment. A bad story is shown as an error in `host`, and thrown.
     pub fn mount(

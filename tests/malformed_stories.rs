@@ -69,7 +69,7 @@ fn files_that_are_not_stories_fail_with_a_clear_reason() {
     let cases = [
         (
             "truncated.json",
-            "(the document): EOF while parsing a value at line 1 column 32",
+            "(the document): not valid JSON at line 1, column 33: expected a field name in double quotes",
         ),
         (
             "array.json",
@@ -77,11 +77,11 @@ fn files_that_are_not_stories_fail_with_a_clear_reason() {
         ),
         (
             "empty.json",
-            "(the document): EOF while parsing a value at line 1 column 0",
+            "(the document): not valid JSON at line 1, column 1: the text ends where a value should be",
         ),
         (
             "trailing-comma.json",
-            "(the document): trailing comma at line 1 column 17",
+            "(the document): not valid JSON at line 1, column 17: expected a field name in double quotes",
         ),
     ];
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/malformed/raw");
@@ -111,7 +111,7 @@ fn deep_nesting_and_repeated_keys_are_refused() {
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     let error = parse_story(&deep).expect_err("10,000 levels").to_string();
     assert!(
-        error.starts_with("(the document): the document nests deeper than 32 levels"),
+        error.starts_with("(the document): not valid JSON at line 1, column 33: the document nests deeper than 32 levels"),
         "{error}"
     );
 

@@ -30,8 +30,8 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[wasm_bindgen]
 pub fn figures(story: JsValue, fragment: &str, preset: &str) -> Result<String, JsError> {
     let fail = |message: String| JsError::new(&message);
-    let node = js::node_from_js(&story, "story file").map_err(fail)?;
-    let story = Story::from_node(&node).map_err(|error| fail(format!("story file: {error}")))?;
+    let text = js::json_text(&story, "story file").map_err(fail)?;
+    let story = Story::from_json(&text).map_err(|error| fail(format!("story file: {error}")))?;
     let mut scenario = from_fragment(&story, fragment);
     if let Some(preset) = Preset::from_name(preset) {
         scenario = scenario.with_preset(&story, preset).clamped(&story);

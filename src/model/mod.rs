@@ -7,6 +7,7 @@ pub mod checked;
 pub mod export;
 pub mod fragment;
 pub mod id_map;
+pub mod json;
 pub mod money;
 pub mod node;
 pub mod outcome;
@@ -14,6 +15,7 @@ pub mod scenario;
 pub mod share;
 pub mod steps;
 pub mod story;
+pub mod text;
 pub mod validate;
 
 pub use outcome::{compute, ComputeError, Holding, HoldingKind, Outcome};

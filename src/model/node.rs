@@ -1,9 +1,9 @@
 //! A parsed JSON document, and readers that turn it into typed values with JSON-path errors.
 //!
-//! Story files and scenarios are read in two steps: serde builds a [`Node`] tree (from a JS
-//! object through serde-wasm-bindgen, or from JSON text through serde_json), then small
-//! hand-written readers walk it. One `Deserialize` impl instead of one per type keeps the
-//! wasm small, and the readers know the path of every field, so every error names it. A reader
+//! Story files and scenarios are read in two steps: [`json::parse`](super::json::parse) builds a
+//! [`Node`] tree from JSON text (a page's JavaScript object is first written as text with
+//! `JSON.stringify`), then small hand-written readers walk it. The readers know the path of
+//! every field, so every error names it. A reader
 //! notes the first problem it meets and goes on with placeholders (see [`read_root`]), so the
 //! document is refused with that problem and its path.
 
@@ -11,8 +11,6 @@ use core::cell::RefCell;
 use core::fmt;
 
 use rust_decimal::Decimal;
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
 
 use super::money::parse_amount;
 use super::story::Amount;
@@ -29,8 +27,9 @@ pub enum Node {
     Null,
     /// `true` or `false`.
     Bool(bool),
-    /// A number. Amounts are never read from numbers; whole numbers such as `version` are.
-    Number(f64),
+    /// A number, as its JSON text. Amounts are never read from numbers; whole numbers such as
+    /// `version` are.
+    Number(String),
     /// A string.
     Text(String),
     /// An array.
@@ -53,99 +52,11 @@ impl Node {
     }
 }
 
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Node, D::Error> {
-        NodeSeed { depth: 0 }.deserialize(deserializer)
-    }
-}
-
-/// Deserializes one node at a known depth, refusing to go deeper than [`MAX_DEPTH`].
-#[derive(Clone, Copy)]
-struct NodeSeed {
-    depth: usize,
-}
-
-impl<'de> DeserializeSeed<'de> for NodeSeed {
-    type Value = Node;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Node, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl NodeSeed {
-    fn child<E: de::Error>(self) -> Result<NodeSeed, E> {
-        if self.depth >= MAX_DEPTH {
-            return Err(E::custom(format_args!(
-                "the document nests deeper than {MAX_DEPTH} levels"
-            )));
-        }
-        Ok(NodeSeed {
-            depth: self.depth + 1,
-        })
-    }
-}
-
-impl<'de> Visitor<'de> for NodeSeed {
-    type Value = Node;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_bool<E>(self, value: bool) -> Result<Node, E> {
-        Ok(Node::Bool(value))
-    }
-
-    fn visit_i64<E>(self, value: i64) -> Result<Node, E> {
-        Ok(Node::Number(value as f64))
-    }
-
-    fn visit_u64<E>(self, value: u64) -> Result<Node, E> {
-        Ok(Node::Number(value as f64))
-    }
-
-    fn visit_f64<E>(self, value: f64) -> Result<Node, E> {
-        Ok(Node::Number(value))
-    }
-
-    fn visit_str<E>(self, value: &str) -> Result<Node, E> {
-        Ok(Node::Text(value.to_owned()))
-    }
-
-    fn visit_string<E>(self, value: String) -> Result<Node, E> {
-        Ok(Node::Text(value))
-    }
-
-    fn visit_unit<E>(self) -> Result<Node, E> {
-        Ok(Node::Null)
-    }
-
-    fn visit_none<E>(self) -> Result<Node, E> {
-        Ok(Node::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Node, D::Error> {
-        self.deserialize(deserializer)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
-        let child = self.child()?;
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(child)? {
-            items.push(item);
-        }
-        Ok(Node::List(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-        let child = self.child()?;
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            entries.push((key, map.next_value_seed(child)?));
-        }
-        Ok(Node::Object(entries))
-    }
+/// A JSON number's text as a whole number from 0 to `u32::MAX`, if it is written as one.
+pub fn whole_number(text: &str) -> Option<u32> {
+    let plain =
+        text.bytes().all(|b| b.is_ascii_digit()) && !(text.len() > 1 && text.starts_with('0'));
+    plain.then(|| text.parse().ok()).flatten()
 }
 
 /// The first problem met while reading a document.
@@ -290,10 +201,10 @@ impl<'a> At<'a> {
     /// A whole number from 0 to `u32::MAX`.
     pub fn whole_number(&self) -> u32 {
         match self.node {
-            Node::Number(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n) => {
-                return *n as u32
-            }
-            Node::Number(_) => self.fail("expected a whole number"),
+            Node::Number(text) => match whole_number(text) {
+                Some(number) => return number,
+                None => self.fail("expected a whole number"),
+            },
             _ => self.expected("a whole number"),
         }
         0
@@ -465,7 +376,7 @@ mod tests {
     fn a_good_document_is_read_whole() {
         let node = object(&[
             ("name", Node::Text("x".into())),
-            ("count", Node::Number(3.0)),
+            ("count", Node::Number("3".to_owned())),
             ("tags", Node::List(vec![Node::Text("a".into())])),
         ]);
         assert_eq!(
@@ -480,7 +391,7 @@ mod tests {
         let tags = Node::List(vec![Node::Text("a".into()); 1000]);
         let node = object(&[
             ("name", Node::Null),
-            ("count", Node::Number(1.0)),
+            ("count", Node::Number("1".to_owned())),
             ("tags", tags),
         ]);
         let reads = core::cell::Cell::new(0);
@@ -520,7 +431,7 @@ mod tests {
             ),
             (
                 "a wrong type, then a missing field after it",
-                object(&[("name", Node::Number(1.0))]),
+                object(&[("name", Node::Number("1".to_owned()))]),
                 "name",
                 "expected a string, found a number",
             ),
@@ -528,7 +439,7 @@ mod tests {
                 "a problem inside a list names its element",
                 object(&[
                     ("name", Node::Text("x".into())),
-                    ("count", Node::Number(1.0)),
+                    ("count", Node::Number("1".to_owned())),
                     ("tags", Node::List(vec![Node::Text("a".into()), Node::Null])),
                 ]),
                 "tags[1]",

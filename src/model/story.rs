@@ -9,9 +9,14 @@
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
+use super::json;
 use super::money::format_exact;
-use super::node::{read_root, At, Node};
-use super::validate::{validate, Problem, StoryError};
+use super::node::{path_text, read_root, whole_number, At, Node, Path};
+use super::validate::{validate, FieldError, Problem, StoryError};
+
+/// The most bytes of a story file: a story with every list at its limit and the longest texts
+/// takes about half of it, and a reader's tab need not parse more to refuse a hostile file.
+pub const MAX_STORY_BYTES: usize = 2 * 1024 * 1024;
 
 /// The story format version this build reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -335,6 +340,26 @@ pub struct TimelineEvent {
 }
 
 impl Story {
+    /// Reads and validates a story from the text of its file: the reader every path uses.
+    pub fn from_json(text: &str) -> Result<Story, StoryError> {
+        if text.len() > MAX_STORY_BYTES {
+            let problem = Problem::TooLarge {
+                bytes: text.len(),
+                max: MAX_STORY_BYTES,
+            };
+            return Err(FieldError {
+                path: path_text(&Path::Root),
+                problem,
+            }
+            .into());
+        }
+        let node = json::parse(text).map_err(|error| FieldError {
+            path: path_text(&Path::Root),
+            problem: Problem::NotJson(error),
+        })?;
+        Story::from_node(&node)
+    }
+
     /// Reads and validates a story from its parsed JSON; every problem names its field.
     pub fn from_node(node: &Node) -> Result<Story, StoryError> {
         let story = read_root(node, read_story).map_err(StoryError::from)?;
@@ -373,9 +398,11 @@ fn read_story(at: At<'_>) -> Story {
     // Another version may have other fields: say so before complaining about any of them.
     if let Node::Object(entries) = at.node {
         if let Some((_, Node::Number(version))) = entries.iter().find(|(key, _)| key == "version") {
-            if *version != f64::from(FORMAT_VERSION) {
-                let version = version.max(0.0).min(f64::from(u32::MAX)) as u32;
-                at.field_problem("version", Problem::UnsupportedVersion(version));
+            match whole_number(version) {
+                Some(version) if version != FORMAT_VERSION => {
+                    at.field_problem("version", Problem::UnsupportedVersion(version));
+                }
+                _ => {}
             }
         }
     }

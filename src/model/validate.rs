@@ -3,13 +3,28 @@
 use core::fmt;
 
 use super::id_map::IdMap;
+use super::json::JsonError;
 use super::money::format_exact;
 use super::node::{path_text, Path};
 use super::story::{Amount, Qualifier, Range, ReportedAmount, Story, FORMAT_VERSION};
+use super::text::{check_text, first_bidi_control, TextFault, MAX_LABEL_CHARS, MAX_QUOTE_CHARS};
 
-/// The most named investors and separate deals a story may have, so that a hostile file cannot
-/// make every reader's tab do unbounded work.
-pub const MAX_INVESTORS: usize = 10_000;
+/// The most named investors and separate deals a story may have. Every list has a limit, so
+/// that a hostile file cannot make a reader's tab do unbounded work, and each limit is one the
+/// view sustains: `make bench` mounts and drives a story at every limit at once.
+pub const MAX_INVESTORS: usize = 100;
+/// The most sentences a story may quote.
+pub const MAX_SOURCES: usize = 300;
+/// The most tranches of a round.
+pub const MAX_TRANCHES: usize = 20;
+/// The most earlier valuation marks.
+pub const MAX_MARKS: usize = 20;
+/// The most comparisons.
+pub const MAX_COMPARISONS: usize = 20;
+/// The most facts.
+pub const MAX_FACTS: usize = 50;
+/// The most timeline events.
+pub const MAX_TIMELINE: usize = 100;
 
 /// Ids that the URL fragment and the outcome use for themselves.
 pub const RESERVED_IDS: [&str; 5] = ["v", "pre", "round", "existing", "undisclosed"];
@@ -32,8 +47,10 @@ pub struct FieldError {
 /// What is wrong with a field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    /// The JSON does not have the story's shape: a wrong type, an unknown or missing field, an
-    /// amount that does not parse, or text that is not JSON at all.
+    /// The text is not JSON at all: where and why.
+    NotJson(JsonError),
+    /// The JSON does not have the story's shape: a wrong type, an unknown, missing or repeated
+    /// field, or an amount that does not parse.
     Shape(String),
     /// The format version is not one this build reads.
     UnsupportedVersion(u32),
@@ -87,6 +104,37 @@ pub enum Problem {
     BadCurrency(String),
     /// More investors than [`MAX_INVESTORS`].
     TooManyInvestors(usize),
+    /// A list longer than its limit.
+    TooManyItems {
+        /// How many it has.
+        count: usize,
+        /// How many it may have.
+        max: usize,
+    },
+    /// Text holding a bidirectional control character, which would reorder the figures beside
+    /// it.
+    BidiControl {
+        /// The character's code point.
+        code: u32,
+        /// Its position in the text, in characters from 0.
+        at: usize,
+    },
+    /// Text longer than its limit, in characters.
+    TooLong {
+        /// Its length.
+        length: usize,
+        /// Its limit.
+        max: usize,
+    },
+    /// Text with a run of combining marks too long to lay out.
+    TooManyMarks,
+    /// A story file larger than [`MAX_STORY_BYTES`](super::story::MAX_STORY_BYTES).
+    TooLarge {
+        /// Its size.
+        bytes: usize,
+        /// The limit.
+        max: usize,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -94,6 +142,7 @@ impl fmt::Display for Problem {
         let amount = |a: &Amount| format_exact(a.0);
         match self {
             Self::Shape(message) => f.write_str(message),
+            Self::NotJson(error) => write!(f, "{error}"),
             Self::UnsupportedVersion(found) => {
                 write!(
                     f,
@@ -145,6 +194,24 @@ impl fmt::Display for Problem {
                     "{count} investors and deals; a story may have at most {MAX_INVESTORS}"
                 )
             }
+            Self::TooManyItems { count, max } => {
+                write!(f, "{count} items; there may be at most {max}")
+            }
+            Self::BidiControl { code, at } => write!(
+                f,
+                "holds the bidirectional control U+{code:04X} (at character {at}), which would reorder the figures beside it; remove it"
+            ),
+            Self::TooLong { length, max } => write!(
+                f,
+                "is {length} characters long; it may have at most {max}"
+            ),
+            Self::TooLarge { bytes, max } => write!(
+                f,
+                "the file is {bytes} bytes long; a story file may have at most {max}"
+            ),
+            Self::TooManyMarks => f.write_str(
+                "holds more than 8 combining marks in a row, which cannot be laid out",
+            ),
         }
     }
 }
@@ -207,10 +274,47 @@ impl Checker {
         });
     }
 
+    /// Checks required text: something visible, no bidirectional controls, at most `max`
+    /// characters.
+    fn text_up_to(&mut self, path: &Path<'_>, text: &str, max: usize) {
+        let problem = match check_text(text, max) {
+            None => return,
+            Some(TextFault::Invisible) => Problem::Empty,
+            Some(TextFault::BidiControl(c, at)) => Problem::BidiControl { code: c.into(), at },
+            Some(TextFault::TooLong(length, max)) => Problem::TooLong { length, max },
+            Some(TextFault::TooManyMarks) => Problem::TooManyMarks,
+        };
+        self.fail(path, problem);
+    }
+
+    /// A name, label or event.
     fn text(&mut self, path: &Path<'_>, text: &str) {
-        if text.trim().is_empty() {
-            self.fail(path, Problem::Empty);
+        self.text_up_to(path, text, MAX_LABEL_CHARS);
+    }
+
+    /// Optional text (a publisher, a date, an address): no bidirectional controls, and a limit.
+    fn optional(&mut self, path: &Path<'_>, text: Option<&String>) {
+        let Some(text) = text else { return };
+        if let Some((c, at)) = first_bidi_control(text) {
+            self.fail(path, Problem::BidiControl { code: c.into(), at });
+        } else if text.chars().count() > MAX_QUOTE_CHARS {
+            let length = text.chars().count();
+            self.fail(
+                path,
+                Problem::TooLong {
+                    length,
+                    max: MAX_QUOTE_CHARS,
+                },
+            );
         }
+    }
+
+    /// Fails `path` when `count` is above `max`.
+    fn limit(&mut self, path: &Path<'_>, count: usize, max: usize) -> bool {
+        if count > max {
+            self.fail(path, Problem::TooManyItems { count, max });
+        }
+        count > max
     }
 
     /// Checks an id's spelling and that it is new among `seen`.
@@ -254,6 +358,10 @@ impl Checker {
             };
             self.fail(&range_path, problem);
         }
+        self.optional(
+            &Path::Field(&range_path, "assumption"),
+            range.assumption.as_ref(),
+        );
         if let Some(step) = range.step {
             if step.0.is_zero() {
                 self.fail(
@@ -295,6 +403,37 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
     check.id(&top("id"), &story.id, &mut Seen::default());
     check.text(&top("title"), &story.title);
     check.text(&top("company"), &story.company);
+    let article = top("article");
+    for (field, text) in [
+        ("headline", &story.article.headline),
+        ("publisher", &story.article.publisher),
+        ("date", &story.article.date),
+        ("url", &story.article.url),
+    ] {
+        check.optional(&Path::Field(&article, field), text.as_ref());
+    }
+    // Lists past their limits are not checked item by item: the limit is the problem.
+    let too_many = [
+        check.limit(&top("sources"), story.sources.len(), MAX_SOURCES),
+        check.limit(&top("marks"), story.marks.len(), MAX_MARKS),
+        check.limit(
+            &Path::Field(&top("round"), "tranches"),
+            story.round.tranches.len(),
+            MAX_TRANCHES,
+        ),
+        check.limit(
+            &top("comparisons"),
+            story.comparisons.len(),
+            MAX_COMPARISONS,
+        ),
+        check.limit(&top("facts"), story.facts.len(), MAX_FACTS),
+        check.limit(&top("timeline"), story.timeline.len(), MAX_TIMELINE),
+    ];
+    if too_many.contains(&true) {
+        return Err(StoryError {
+            errors: check.errors,
+        });
+    }
     let currency_ok =
         story.currency.len() == 3 && story.currency.bytes().all(|b| b.is_ascii_uppercase());
     if !currency_ok {
@@ -309,7 +448,10 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
     for (i, source) in story.sources.iter().enumerate() {
         let here = Path::Index(&sources, i);
         check.id(&Path::Field(&here, "id"), &source.id, &mut source_ids);
-        check.text(&Path::Field(&here, "quote"), &source.quote);
+        check.text_up_to(&Path::Field(&here, "quote"), &source.quote, MAX_QUOTE_CHARS);
+        check.optional(&Path::Field(&here, "publisher"), source.publisher.as_ref());
+        check.optional(&Path::Field(&here, "date"), source.date.as_ref());
+        check.optional(&Path::Field(&here, "url"), source.url.as_ref());
     }
     check.source_ids = source_ids;
 
@@ -319,6 +461,7 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
         let here = Path::Index(&marks, i);
         check.id(&Path::Field(&here, "id"), &mark.id, &mut mark_ids);
         check.text(&Path::Field(&here, "label"), &mark.label);
+        check.text(&Path::Field(&here, "when"), &mark.when);
         let valuation = Path::Field(&here, "valuation");
         check.source(&Path::Field(&valuation, "source"), &mark.valuation.source);
     }
@@ -326,7 +469,11 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
     let pre = &story.pre_money;
     let pre_path = top("pre_money");
     check.text(&Path::Field(&pre_path, "label"), &pre.label);
-    check.text(&Path::Field(&pre_path, "assumption"), &pre.assumption);
+    check.text_up_to(
+        &Path::Field(&pre_path, "assumption"),
+        &pre.assumption,
+        MAX_QUOTE_CHARS,
+    );
     check.range(&pre_path, pre.default, &pre.range);
     if pre.range.low.0.is_zero() {
         let low = Path::Field(&Path::Field(&pre_path, "range"), "low");
@@ -418,6 +565,7 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
         let here = Path::Index(&facts, i);
         check.id(&Path::Field(&here, "id"), &fact.id, &mut fact_ids);
         check.text(&Path::Field(&here, "label"), &fact.label);
+        check.text(&Path::Field(&here, "unit"), &fact.unit);
         check.source(&Path::Field(&here, "source"), &fact.source);
     }
     let timeline = top("timeline");

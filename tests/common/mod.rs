@@ -3,8 +3,7 @@
 
 use std::str::FromStr;
 
-use round_explainer::model::node::Node;
-use round_explainer::model::{FieldError, Problem, Story, StoryError};
+use round_explainer::model::{Story, StoryError};
 use rust_decimal::Decimal;
 
 /// The article's story file, as shipped in `www/stories/`.
@@ -13,13 +12,9 @@ pub const ARTICLE_STORY: &str = include_str!("../../www/stories/openai-2026.json
 /// The article the story quotes, without the image-caption leftovers.
 pub const ARTICLE_TEXT: &str = include_str!("../fixtures/openai-2026-article.txt");
 
-/// Reads a story file from JSON text, as a page does with `JSON.parse` and `new RoundStory`.
+/// Reads a story file from JSON text, with the reader every path uses.
 pub fn parse_story(text: &str) -> Result<Story, StoryError> {
-    let node: Node = serde_json::from_str(text).map_err(|error| FieldError {
-        path: "(the document)".to_owned(),
-        problem: Problem::Shape(error.to_string()),
-    })?;
-    Story::from_node(&node)
+    Story::from_json(text)
 }
 
 /// The article's story, which must be valid.

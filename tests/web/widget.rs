@@ -414,3 +414,65 @@ fn the_round_is_held_at_what_is_disclosed_and_says_so() {
         "Held at $50 billion: the round cannot be smaller than the amounts already reported."
     );
 }
+
+/// Issue 13, item 1: JSON text is read strictly, as natively: a second `"value"` in the round's
+/// total is refused, where `JSON.parse` would have kept the last one ($60B under the quote of
+/// "close to $100 billion").
+#[wasm_bindgen_test]
+fn a_story_with_a_key_given_twice_is_refused_in_place() {
+    let fixture = Fixture::new();
+    let text = include_str!("../../www/stories/openai-2026.json").replacen(
+        "\"value\": \"100B\"",
+        "\"value\": \"100B\", \"value\": \"60B\"",
+        1,
+    );
+    assert!(
+        text.contains("\"60B\""),
+        "the test story has the second key"
+    );
+    let error = Explainer::mount(
+        &fixture.host,
+        JsValue::from_str(&text),
+        JsValue::UNDEFINED,
+        false,
+    )
+    .err()
+    .expect("a repeated key is refused");
+    let expected = "story file: round.total.value: this field appears twice";
+    assert_eq!(field(&error.into(), &[&"message"]), expected);
+    assert!(
+        fixture.text(".rx-error").contains(expected),
+        "the error is shown in place"
+    );
+}
+
+/// Issue 13, item 11: a story whose getter throws is refused with a message, never unwinding
+/// through the wasm; after 500 of them a neighbour still mounts and computes.
+#[wasm_bindgen_test]
+fn throwing_getters_never_unwind_through_the_wasm() {
+    let fixture = Fixture::new();
+    let thrower = js_sys::Function::new_no_args("throw new Error('boom')");
+    let descriptor = object("{}");
+    js_sys::Reflect::set(&descriptor, &"get".into(), &thrower).unwrap();
+    js_sys::Reflect::set(&descriptor, &"enumerable".into(), &JsValue::TRUE).unwrap();
+    for _ in 0..500 {
+        let story = article_story();
+        let target: &js_sys::Object = story.unchecked_ref();
+        js_sys::Object::define_property(target, &"title".into(), descriptor.unchecked_ref());
+        let error = Explainer::mount(&fixture.host, story, JsValue::UNDEFINED, false)
+            .err()
+            .expect("a throwing getter is refused");
+        assert!(
+            field(&error.into(), &[&"message"])
+                .starts_with("story file: could not be read as JSON"),
+            "the message says what happened"
+        );
+    }
+    let neighbour = Fixture::new();
+    let explainer = neighbour.mount();
+    assert_eq!(
+        stake(&explainer, "amazon"),
+        "8.33",
+        "a healthy neighbour still works"
+    );
+}
