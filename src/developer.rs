@@ -148,13 +148,13 @@ impl Explainer {
     /// The reader's current choices.
     #[wasm_bindgen(unchecked_return_type = "Scenario")]
     pub fn scenario(&self) -> Result<JsValue, JsError> {
-        to_js(&self.mounted()?.scenario())
+        to_js(&self.mounted()?.scenario().map_err(JsError::new)?)
     }
 
     /// What the current choices mean.
     #[wasm_bindgen(unchecked_return_type = "Outcome")]
     pub fn outcome(&self) -> Result<JsValue, JsError> {
-        to_js(&self.mounted()?.outcome())
+        to_js(&self.mounted()?.outcome().map_err(JsError::new)?)
     }
 
     /// Sets the choices (brought inside their ranges) and redraws.
@@ -164,8 +164,10 @@ impl Explainer {
         #[wasm_bindgen(unchecked_param_type = "Scenario")] scenario: JsValue,
     ) -> Result<(), JsError> {
         let view = self.mounted()?;
-        let scenario = scenario_from_js(scenario).map_err(|error| JsError::new(&error))?;
-        view.set_scenario(scenario.unwrap_or_else(|| view.article_scenario()));
-        Ok(())
+        let scenario = match scenario_from_js(scenario).map_err(|error| JsError::new(&error))? {
+            Some(scenario) => scenario,
+            None => view.article_scenario().map_err(JsError::new)?,
+        };
+        view.set_scenario(scenario).map_err(JsError::new)
     }
 }

@@ -24,6 +24,9 @@ mod js;
 pub mod model;
 pub mod view;
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "developer-api")]
@@ -48,10 +51,23 @@ fn scenario_from_js(scenario: JsValue) -> Result<Option<Scenario>, String> {
         .map_err(|error| format!("scenario: {error}"))
 }
 
-/// An explainer mounted in a page element.
+thread_local! {
+    /// Every mounted explainer, by handle number. A JavaScript handle only names one, so the
+    /// garbage collector freeing a handle the page let go of leaves the explainer on the page,
+    /// as a DOM node stays until it is removed; only `unmount` takes it away.
+    static MOUNTED: RefCell<Vec<(u32, Rc<view::Explainer>)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_HANDLE: Cell<u32> = const { Cell::new(1) };
+}
+
+/// An explainer mounted in a page element: a handle that names it. The explainer stays until
+/// [`Explainer::unmount`] is called, whether or not the page keeps the handle.
 #[wasm_bindgen]
 pub struct Explainer {
-    view: Option<view::Explainer>,
+    handle: u32,
+}
+
+fn busy(message: &'static str) -> JsError {
+    JsError::new(message)
 }
 
 #[wasm_bindgen]
@@ -62,7 +78,7 @@ impl Explainer {
     /// written to the page's URL fragment. A bad story is shown as an error in `host`, and thrown.
     pub fn mount(
         host: &web_sys::Element,
-        story: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | object")] story: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Scenario | undefined")] scenario: JsValue,
         url_state: bool,
     ) -> Result<Explainer, JsError> {
@@ -71,7 +87,15 @@ impl Explainer {
             view::Explainer::mount(host, story, scenario, view::Options { url_state })
         });
         match mounted {
-            Ok(view) => Ok(Explainer { view: Some(view) }),
+            Ok(view) => {
+                let handle = NEXT_HANDLE.with(|next| {
+                    let handle = next.get();
+                    next.set(handle.wrapping_add(1));
+                    handle
+                });
+                MOUNTED.with(|mounted| mounted.borrow_mut().push((handle, Rc::new(view))));
+                Ok(Explainer { handle })
+            }
             Err(message) => {
                 view::show_error(host, &message);
                 Err(JsError::new(&message))
@@ -79,9 +103,15 @@ impl Explainer {
         }
     }
 
-    fn mounted(&self) -> Result<&view::Explainer, JsError> {
-        self.view
-            .as_ref()
+    /// The mounted explainer, taken out of the registry so that no borrow of it is held while
+    /// the explainer works (and, maybe, causes events whose listeners call back in).
+    fn mounted(&self) -> Result<Rc<view::Explainer>, JsError> {
+        MOUNTED
+            .with(|mounted| {
+                let mounted = mounted.try_borrow().ok()?;
+                let (_, view) = mounted.iter().find(|(handle, _)| *handle == self.handle)?;
+                Some(Rc::clone(view))
+            })
             .ok_or_else(|| JsError::new("the explainer has been unmounted"))
     }
 
@@ -89,8 +119,7 @@ impl Explainer {
     /// unreadable parts are skipped and values brought inside their ranges.
     #[wasm_bindgen(js_name = setFragment)]
     pub fn set_fragment(&self, fragment: &str) -> Result<(), JsError> {
-        self.mounted()?.set_fragment(fragment);
-        Ok(())
+        self.mounted()?.set_fragment(fragment).map_err(busy)
     }
 
     /// Highlights a part of the explainer (`round`, `ownership`, `comparisons`, `timeline`,
@@ -102,7 +131,15 @@ impl Explainer {
 
     /// Removes the explainer's nodes, listeners and timers. Calling it again does nothing.
     pub fn unmount(&mut self) {
-        self.view = None;
+        let removed = MOUNTED.with(|mounted| {
+            let mut mounted = mounted.try_borrow_mut().ok()?;
+            let index = mounted
+                .iter()
+                .position(|(handle, _)| *handle == self.handle)?;
+            Some(mounted.remove(index))
+        });
+        // Dropped here, once the registry is free again: removing the nodes may cause events.
+        drop(removed);
     }
 }
 

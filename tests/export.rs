@@ -95,3 +95,23 @@ fn json_keeps_every_digit_and_escapes_markup() {
     );
     assert_eq!(parsed["figures"].as_array().unwrap().len(), rows.len());
 }
+
+/// Issue 13, item 17: a cell that a spreadsheet would read as a formula is neutralised, for
+/// every lead of OWASP's CSV-injection list (`=`, `+`, `-`, `@`, TAB, CR) and their full-width
+/// forms, which some spreadsheets fold into the same characters.
+#[test]
+fn csv_cells_that_would_be_formulas_are_kept_as_text() {
+    for lead in ["=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠"] {
+        let mut story = article_story();
+        story.pre_money.label = format!("{lead}HYPERLINK(\"http://x.invalid\")");
+        let scenario = Scenario::article(&story);
+        let rows = data_rows(&story, &scenario, &compute(&story, &scenario).unwrap());
+        let csv = to_csv(&story, &rows);
+        let first_cell = csv.split("\r\n").nth(1).expect("a first row");
+        assert!(
+            first_cell.starts_with(&format!("\"'{lead}"))
+                || first_cell.starts_with(&format!("'{lead}")),
+            "lead {lead:?} is kept as text: {first_cell:?}"
+        );
+    }
+}

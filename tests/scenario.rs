@@ -246,3 +246,40 @@ fn hostile_fragments_give_a_valid_scenario() {
     );
     compute(&story, &clamped).expect("a clamped scenario computes");
 }
+
+/// Issue 13, item 13: the explainer reads and writes only its own part of the page's fragment;
+/// the host's anchors are neither read as a scenario nor erased.
+#[test]
+fn the_fragment_has_a_host_part_and_the_explainers_own() {
+    use round_explainer::model::fragment::{own_part, with_own_part};
+    let reads: &[(&str, Option<&str>)] = &[
+        ("#comments", None),
+        ("", None),
+        ("#v1&amazon=40B", Some("v1&amazon=40B")),
+        ("v1", Some("v1")),
+        ("#comments&v1&amazon=40B", Some("v1&amazon=40B")),
+        ("#v10", None),
+        ("#a&v1x", None),
+    ];
+    for (fragment, expected) in reads {
+        assert_eq!(own_part(fragment), *expected, "own part of {fragment:?}");
+    }
+    let writes: &[(&str, &str, &str)] = &[
+        ("comments", "v1&amazon=40B", "comments&v1&amazon=40B"),
+        (
+            "comments&v1&amazon=40B",
+            "v1&amazon=30B",
+            "comments&v1&amazon=30B",
+        ),
+        ("comments&v1&amazon=40B", "", "comments"),
+        ("v1&amazon=40B", "", ""),
+        ("", "v1&round=80B", "v1&round=80B"),
+    ];
+    for (fragment, ours, expected) in writes {
+        assert_eq!(
+            with_own_part(fragment, ours),
+            *expected,
+            "{fragment:?} with {ours:?}"
+        );
+    }
+}

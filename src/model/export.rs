@@ -44,6 +44,8 @@ pub struct DataRow {
     pub unit: String,
     /// The value as shown to readers: "$600B", "8.33%".
     pub display: String,
+    /// The value as read aloud: "$600 billion", "8.33%".
+    pub spoken: String,
     /// Where it comes from.
     pub basis: Basis,
     /// The id of the article sentence it comes from, for reported figures.
@@ -58,6 +60,7 @@ pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<D
         value,
         unit: story.currency.clone(),
         display: format_money(value, &symbol, Style::Short),
+        spoken: format_money(value, &symbol, Style::Long),
         basis,
         source: source.map(str::to_owned),
     };
@@ -66,14 +69,21 @@ pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<D
         value,
         unit: "percent".to_owned(),
         display: format!("{value}%"),
+        spoken: format!("{value}%"),
         basis: Basis::Computed,
         source: None,
     };
 
+    // The author's assumption until the reader moves it.
+    let pre_basis = if scenario.pre_money == story.pre_money.default {
+        Basis::Assumption
+    } else {
+        Basis::ReadersChoice
+    };
     let mut rows = vec![money(
         story.pre_money.label.clone(),
         outcome.pre_money,
-        Basis::Assumption,
+        pre_basis,
         None,
     )];
     let (basis, source) = chosen(&story.round.total, scenario.round_total.0);
@@ -185,8 +195,12 @@ pub fn to_csv(story: &Story, rows: &[DataRow]) -> String {
 }
 
 fn csv_field(text: &str) -> String {
-    // A leading =, +, - or @ would be a formula in a spreadsheet; a quote mark keeps it text.
-    let guarded = if text.starts_with(['=', '+', '-', '@']) {
+    // A cell that starts like a formula is one in a spreadsheet: OWASP's list (=, +, -, @, TAB,
+    // CR; LF too) and the full-width forms some spreadsheets fold into them. A quote mark
+    // before it keeps it text.
+    const FORMULA_LEADS: [char; 11] =
+        ['=', '+', '-', '@', '\t', '\r', '\n', '＝', '＋', '－', '＠'];
+    let guarded = if text.starts_with(FORMULA_LEADS) {
         format!("'{text}")
     } else {
         text.to_owned()

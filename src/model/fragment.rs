@@ -40,7 +40,7 @@ pub fn to_fragment(story: &Story, scenario: &Scenario) -> String {
         }
     }
     for deal in &story.separate_deals {
-        let on = scenario.deal_is_on(&deal.id, deal.on_by_default);
+        let on = scenario.deal_is_on(story, &deal.id);
         let amount = scenario.amount_of(&deal.id, &deal.amount);
         if on && amount != deal.amount.value {
             pairs.push(format!("{}={}", deal.id, format_exact(amount.0)));
@@ -52,6 +52,34 @@ pub fn to_fragment(story: &Story, scenario: &Scenario) -> String {
         return String::new();
     }
     format!("{FRAGMENT_VERSION}&{}", pairs.join("&"))
+}
+
+/// The explainer's own part of a page's fragment (with or without its `#`): from its version
+/// token (`v1`) on. `None` when the fragment is the host page's alone, such as `#comments`,
+/// which the explainer must neither read as a scenario nor overwrite.
+pub fn own_part(fragment: &str) -> Option<&str> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment == FRAGMENT_VERSION || fragment.starts_with("v1&") {
+        return Some(fragment);
+    }
+    fragment
+        .match_indices("&v1")
+        .map(|(at, _)| &fragment[at + 1..])
+        .find(|rest| *rest == FRAGMENT_VERSION || rest.starts_with("v1&"))
+}
+
+/// The page's fragment (without `#`) with the explainer's part replaced by `ours` (empty for
+/// the article's figures); the host's part before it stays as it was.
+pub fn with_own_part(fragment: &str, ours: &str) -> String {
+    let host = match own_part(fragment) {
+        Some(own) => fragment[..fragment.len() - own.len()].trim_end_matches('&'),
+        None => fragment,
+    };
+    match (host.is_empty(), ours.is_empty()) {
+        (true, _) => ours.to_owned(),
+        (false, true) => host.to_owned(),
+        (false, false) => format!("{host}&{ours}"),
+    }
 }
 
 /// Reads a fragment (with or without its `#`) into a valid scenario for `story`.

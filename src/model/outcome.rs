@@ -269,7 +269,7 @@ pub fn compute(story: &Story, scenario: &Scenario) -> Result<Outcome, ComputeErr
         .separate_deals
         .iter()
         .map(|deal| (deal, amount_of(&deal.amount)))
-        .filter(|(deal, _)| scenario.deal_is_on(&deal.id, deal.on_by_default))
+        .filter(|(deal, _)| scenario.deal_is_on(story, &deal.id))
         .collect();
     let money = Money {
         pre: scenario.pre_money.0,

@@ -163,9 +163,16 @@ impl Scenario {
         self.amounts.get(id).copied().unwrap_or(reported.value)
     }
 
-    /// Whether a separate deal is counted.
-    pub fn deal_is_on(&self, id: &str, on_by_default: bool) -> bool {
-        self.deals.get(id).copied().unwrap_or(on_by_default)
+    /// Whether the story's separate deal `id` is counted: as chosen, else as the story says
+    /// by default. The one answer the outcome, the controls and the fragment all use.
+    pub fn deal_is_on(&self, story: &Story, id: &str) -> bool {
+        match self.deals.get(id) {
+            Some(&on) => on,
+            None => story
+                .separate_deals
+                .iter()
+                .any(|deal| deal.id == id && deal.on_by_default),
+        }
     }
 
     /// These choices with every value brought inside its range and unknown ids dropped.

@@ -1,9 +1,9 @@
 //! What the explainer asks of the page around it: the URL fragment, and file downloads.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Element;
 
 use super::dom::Dom;
+use crate::model::fragment::{own_part, with_own_part};
 
 /// The page's URL fragment, with its `#`.
 pub fn location_hash() -> String {
@@ -12,14 +12,9 @@ pub fn location_hash() -> String {
         .unwrap_or_default()
 }
 
-/// Offers text as a file download through a temporary object URL.
-pub fn save_file(
-    dom: &Dom,
-    root: &Element,
-    name: &str,
-    text: &str,
-    mime: &str,
-) -> Result<(), JsValue> {
+/// Offers text as a file download through a temporary object URL. The link is clicked without
+/// being put in the page: its click event then reaches no listener at all.
+pub fn save_file(dom: &Dom, name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -28,14 +23,19 @@ pub fn save_file(
     let link: web_sys::HtmlAnchorElement = dom.el("a", "").unchecked_into();
     link.set_href(&url);
     link.set_download(name);
-    let _ = root.append_child(&link);
     link.click();
-    link.remove();
     web_sys::Url::revoke_object_url(&url)
 }
 
-/// Writes the fragment with `replaceState`, so moving a slider adds no history entries.
-pub fn write_fragment(fragment: &str) {
+/// Writes the explainer's part of the fragment with `replaceState`, so moving a slider adds no
+/// history entries; the host's own part of `current` (an anchor such as `comments`) is kept,
+/// and nothing is written when the explainer's part is already what it should be.
+pub fn write_fragment(current: &str, ours: &str) {
+    let current = current.strip_prefix('#').unwrap_or(current);
+    if own_part(current).unwrap_or("") == ours {
+        return;
+    }
+    let fragment = with_own_part(current, ours);
     let Some(window) = web_sys::window() else {
         return;
     };

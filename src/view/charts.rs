@@ -4,13 +4,14 @@
 
 use rust_decimal::Decimal;
 
-use super::figures::figure_button;
-use super::provenance::Ref;
+use super::figures::{figure_button, isolate, spoken, Said};
+use super::provenance::{amount_ref, Ref};
 use super::vnode::VNode;
 use crate::model::checked::Checked;
-use crate::model::money::{format_money, Style};
+use crate::model::money::format_money;
 use crate::model::outcome::ComparisonOutcome;
-use crate::model::{HoldingKind, Outcome, Story};
+use crate::model::story::Amount;
+use crate::model::{HoldingKind, Outcome, Scenario, Story};
 
 /// The charts' width in SVG units.
 const WIDTH: Decimal = Decimal::from_parts(400, 0, 0, false, 0);
@@ -21,7 +22,7 @@ struct Segment {
     part: Decimal,
     class: &'static str,
     label: String,
-    value: String,
+    value: Said,
     reference: Ref,
 }
 
@@ -71,7 +72,7 @@ pub fn defs(id_prefix: &str) -> VNode {
 }
 
 /// A horizontal stacked bar with a legend under it.
-fn stacked_bar(id_prefix: &str, segments: &[Segment], whole: Decimal, caption: &str) -> VNode {
+fn stacked_bar(id_prefix: &str, segments: &[Segment], whole: Decimal, caption: Said) -> VNode {
     let view_box = format!("0 0 {WIDTH} {BAR_HEIGHT}");
     let mut svg = VNode::svg(
         "svg",
@@ -104,14 +105,10 @@ fn stacked_bar(id_prefix: &str, segments: &[Segment], whole: Decimal, caption: &
         VNode::el("li", "").with([
             VNode::el("span", &format!("rx-swatch {}", segment.class)).attr("aria-hidden", "true"),
             VNode::text("span", "rx-legend-label", &segment.label),
-            figure_button(&segment.value, &segment.reference),
+            figure_button(segment.value.clone(), &segment.reference),
         ])
     }));
-    VNode::el("figure", "rx-bar").with([
-        VNode::text("figcaption", "rx-caption", caption),
-        svg,
-        legend,
-    ])
+    VNode::el("figure", "rx-bar").with([spoken("figcaption", "rx-caption", caption), svg, legend])
 }
 
 fn segment_class(kind: HoldingKind) -> &'static str {
@@ -123,44 +120,51 @@ fn segment_class(kind: HoldingKind) -> &'static str {
     }
 }
 
-/// Who is named as undisclosed: investors without amounts, and tranches with no one named.
-fn unreported_names(story: &Story) -> String {
+/// Who is named as undisclosed: investors without amounts, and tranches with no one named;
+/// "Not reported" alone when the story names no one.
+fn unreported_label(story: &Story) -> String {
     let mut names: Vec<String> = Vec::new();
     for tranche in &story.round.tranches {
         if tranche.investors.is_empty() {
             // ASCII only: full Unicode case tables would add 12 KB to the wasm for one label.
-            names.push(tranche.label.to_ascii_lowercase());
+            names.push(isolate(&tranche.label.to_ascii_lowercase()));
         }
         names.extend(
             tranche
                 .investors
                 .iter()
                 .filter(|i| i.amount.is_none())
-                .map(|i| i.name.clone()),
+                .map(|i| isolate(&i.name)),
         );
     }
-    names.join(", ")
+    if names.is_empty() {
+        "Not reported".to_owned()
+    } else {
+        format!("Not reported ({})", names.join(", "))
+    }
 }
 
 /// The round (and separate deals that are on) as one bar, and its tranches in order.
-pub fn round_chart(id_prefix: &str, story: &Story, outcome: &Outcome) -> Vec<VNode> {
+pub fn round_chart(
+    id_prefix: &str,
+    story: &Story,
+    scenario: &Scenario,
+    outcome: &Outcome,
+) -> Vec<VNode> {
     let symbol = story.currency_symbol();
-    let short = |amount| format_money(amount, &symbol, Style::Short);
+    let money = |amount, style| format_money(amount, &symbol, style);
     let mut segments = Vec::new();
     for holding in &outcome.holdings {
         let (label, reference) = match holding.kind {
             HoldingKind::Existing => continue,
-            HoldingKind::Undisclosed => (
-                format!("Not reported ({})", unreported_names(story)),
-                Ref::Range("round".to_owned()),
-            ),
+            HoldingKind::Undisclosed => (unreported_label(story), Ref::Undisclosed),
             HoldingKind::Investor => (
-                holding.name.clone(),
-                amount_ref(story, &holding.id, holding.amount),
+                isolate(&holding.name),
+                reported_ref(story, &holding.id, holding.amount),
             ),
             HoldingKind::SeparateDeal => (
-                format!("{} (separate deal)", holding.name),
-                amount_ref(story, &holding.id, holding.amount),
+                format!("{} (separate deal)", isolate(&holding.name)),
+                reported_ref(story, &holding.id, holding.amount),
             ),
         };
         let class = segment_class(holding.kind);
@@ -168,12 +172,13 @@ pub fn round_chart(id_prefix: &str, story: &Story, outcome: &Outcome) -> Vec<VNo
             part: holding.amount,
             class,
             label,
-            value: short(holding.amount),
+            value: Said::money(|style| money(holding.amount, style)),
             reference,
         });
     }
-    let caption = format!("New money: {} in all", short(outcome.new_money));
-    let bar = stacked_bar(id_prefix, &segments, outcome.new_money, &caption);
+    let caption =
+        Said::money(|style| format!("New money: {} in all", money(outcome.new_money, style)));
+    let bar = stacked_bar(id_prefix, &segments, outcome.new_money, caption);
 
     let steps = story
         .round
@@ -186,9 +191,9 @@ pub fn round_chart(id_prefix: &str, story: &Story, outcome: &Outcome) -> Vec<VNo
                 .iter()
                 .map(|i| {
                     if i.amount.is_some() {
-                        i.name.clone()
+                        isolate(&i.name)
                     } else {
-                        format!("{} (amount not reported)", i.name)
+                        format!("{} (amount not reported)", isolate(&i.name))
                     }
                 })
                 .collect();
@@ -197,15 +202,32 @@ pub fn round_chart(id_prefix: &str, story: &Story, outcome: &Outcome) -> Vec<VNo
             } else {
                 names.join(", ")
             };
-            let disclosed = if result.disclosed.is_zero() {
-                String::new()
+            // "reported" only while every amount in the tranche is the article's figure.
+            let as_reported = tranche.investors.iter().all(|investor| {
+                investor.amount.as_ref().is_none_or(|reported| {
+                    scenario.amount_of(&investor.id, reported) == reported.value
+                })
+            });
+            let kind = if as_reported {
+                "reported"
             } else {
-                format!(" · {} reported", short(result.disclosed))
+                "with your choices"
+            };
+            let disclosed = |style| {
+                if result.disclosed.is_zero() {
+                    String::new()
+                } else {
+                    format!(" · {} {kind}", money(result.disclosed, style))
+                }
             };
             VNode::el("li", "").with([
-                VNode::text("strong", "", &tranche.label),
-                VNode::text("span", "", &format!(": {who}{disclosed} ")),
-                figure_button("source", &Ref::Source(tranche.source.clone())),
+                VNode::text("strong", "", &isolate(&tranche.label)),
+                spoken(
+                    "span",
+                    "",
+                    Said::money(|style| format!(": {who}{} ", disclosed(style))),
+                ),
+                figure_button(Said::plain("source"), &Ref::Source(tranche.source.clone())),
             ])
         });
     vec![
@@ -215,8 +237,9 @@ pub fn round_chart(id_prefix: &str, story: &Story, outcome: &Outcome) -> Vec<VNo
     ]
 }
 
-/// An amount's reference: the article's sentence when it is the reported value, else its range.
-fn amount_ref(story: &Story, id: &str, amount: Decimal) -> Ref {
+/// An amount's reference: the article's sentence when it is the reported value, else the
+/// reader's choice.
+fn reported_ref(story: &Story, id: &str, amount: Decimal) -> Ref {
     let reported = story
         .investors()
         .find(|i| i.id == id)
@@ -229,8 +252,8 @@ fn amount_ref(story: &Story, id: &str, amount: Decimal) -> Ref {
                 .map(|d| &d.amount)
         });
     match reported {
-        Some(reported) if reported.value.0 == amount => Ref::Source(reported.source.clone()),
-        _ => Ref::Range(id.to_owned()),
+        Some(reported) => amount_ref(id, reported, Amount(amount)),
+        None => Ref::Choice(id.to_owned()),
     }
 }
 
@@ -240,7 +263,7 @@ pub fn ownership_chart(id_prefix: &str, outcome: &Outcome) -> Vec<VNode> {
         part: Decimal::ONE,
         class: "rx-seg-existing",
         label: "Existing holders".to_owned(),
-        value: "100%".to_owned(),
+        value: Said::plain("100%"),
         reference: Ref::PreMoney,
     };
     let after: Vec<Segment> = outcome
@@ -251,22 +274,22 @@ pub fn ownership_chart(id_prefix: &str, outcome: &Outcome) -> Vec<VNode> {
             class: segment_class(holding.kind),
             label: match holding.kind {
                 HoldingKind::Undisclosed => "Not reported".to_owned(),
-                _ => holding.name.clone(),
+                _ => isolate(&holding.name),
             },
-            value: format!("{}%", holding.display_percent),
+            value: Said::plain(&format!("{}%", holding.display_percent)),
             reference: Ref::Stake(holding.id.clone()),
         })
         .collect();
     vec![
-        stacked_bar(id_prefix, &[before], Decimal::ONE, "Before"),
-        stacked_bar(id_prefix, &after, outcome.post_money, "After"),
+        stacked_bar(id_prefix, &[before], Decimal::ONE, Said::plain("Before")),
+        stacked_bar(id_prefix, &after, outcome.post_money, Said::plain("After")),
     ]
 }
 
 /// The focus investor's amount next to each comparison figure, with the ratio in words.
 pub fn comparisons(story: &Story, outcome: &Outcome) -> Vec<VNode> {
     let symbol = story.currency_symbol();
-    let short = |amount| format_money(amount, &symbol, Style::Short);
+    let money = |amount, style| format_money(amount, &symbol, style);
     let Some(focus) = outcome.holding(&story.focus_investor) else {
         return Vec::new();
     };
@@ -304,19 +327,22 @@ pub fn comparisons(story: &Story, outcome: &Outcome) -> Vec<VNode> {
                 bar("2", ws[0], "rx-seg-investor"),
                 bar("16", ws[1], "rx-seg-compare"),
             ]);
-            let words = format!(
-                "{}'s {} is {}.",
-                focus.name,
-                short(focus.amount),
-                result.words
-            );
-            let figure = comparison.amount.qualifier.phrase(&short(result.amount));
+            let words = Said::money(|style| {
+                format!(
+                    "{}'s {} is {}.",
+                    isolate(&focus.name),
+                    money(focus.amount, style),
+                    result.words
+                )
+            });
+            let qualifier = comparison.amount.qualifier;
+            let figure = Said::money(|style| qualifier.phrase(&money(result.amount, style)));
             let legend = VNode::el("p", "rx-compare-legend").with([
-                VNode::text("span", "", &format!("{} ", comparison.label)),
-                figure_button(&figure, &Ref::Source(comparison.amount.source.clone())),
+                VNode::text("span", "", &format!("{} ", isolate(&comparison.label))),
+                figure_button(figure, &Ref::Source(comparison.amount.source.clone())),
             ]);
             VNode::el("div", "rx-compare").with([
-                VNode::text("p", "rx-compare-words", &words),
+                spoken("p", "rx-compare-words", words),
                 svg,
                 legend,
             ])

@@ -8,18 +8,14 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
 use super::dom::{append, set, Dom};
-use super::figures::figure_button;
+use super::figures::{figure_button, isolate, Said};
 use super::provenance::Ref;
+pub use super::provenance::{PRE, ROUND};
 use super::vnode::create;
 use crate::model::money::{format_money, Style};
 use crate::model::steps::Steps;
 use crate::model::story::{Amount, Range};
 use crate::model::{Outcome, Preset, Scenario, Story};
-
-/// The `data-control` key of the pre-money slider.
-pub const PRE: &str = "pre";
-/// The `data-control` key of the round-total slider.
-pub const ROUND: &str = "round";
 
 /// One slider and the elements that describe it.
 pub struct Slider {
@@ -49,6 +45,9 @@ pub struct Controls {
     presets: Vec<(Preset, Element)>,
     /// The toggles' and presets' states as shown, so unchanged ones are left alone.
     shown_states: RefCell<Vec<bool>>,
+    /// Where a scenario that cannot be computed is reported, beside the control that asked
+    /// for it.
+    problem: Element,
 }
 
 fn input(dom: &Dom, kind: &str, id: &str) -> HtmlInputElement {
@@ -80,8 +79,10 @@ impl Controls {
             set(&block, "data-part", &format!("control-{key}"));
             let label_el = dom.text("label", "rx-label", label);
             set(&label_el, "for", &id);
-            let output = dom.text("output", "rx-value", "");
-            set(&output, "for", &id);
+            // Not an <output>: that is a live region, and would announce every step a second
+            // time after the slider's own value text.
+            let output = dom.text("span", "rx-value", "");
+            set(&output, "aria-hidden", "true");
             let slider = input(dom, "range", &id);
             let steps = Steps::of(range);
             set(&slider, "min", "0");
@@ -112,20 +113,22 @@ impl Controls {
             });
         };
 
-        let hint = |words: String, reference: Ref| -> Element {
+        let hint = |words: Said, reference: Ref| -> Element {
             let span = dom.el("span", "");
             append(
                 &span,
-                &[&create(&dom.doc, &figure_button(&words, &reference))],
+                &[&create(&dom.doc, &figure_button(words, &reference))],
             );
             span
         };
         let range_hint = |key: &str, range: &Range| {
-            let words = format!(
-                "range {} to {}",
-                format_money(range.low.0, &symbol, Style::Short),
-                format_money(range.high.0, &symbol, Style::Short)
-            );
+            let words = Said::money(|style| {
+                format!(
+                    "range {} to {}",
+                    format_money(range.low.0, &symbol, style),
+                    format_money(range.high.0, &symbol, style)
+                )
+            });
             hint(words, Ref::Range(key.to_owned()))
         };
 
@@ -136,7 +139,7 @@ impl Controls {
                 reported.qualifier.phrase(&long(reported.value))
             );
             let hints = vec![
-                hint(words, Ref::Source(reported.source.clone())),
+                hint(Said::plain(&words), Ref::Source(reported.source.clone())),
                 range_hint(adjustable.id, adjustable.range),
             ];
             let deal = story.separate_deals.iter().find(|d| d.id == adjustable.id);
@@ -153,13 +156,13 @@ impl Controls {
                 let label = dom.text(
                     "label",
                     "",
-                    &format!("Count {}'s separate investment", deal.investor),
+                    &format!("Count {}'s separate investment", isolate(&deal.investor)),
                 );
                 set(&label, "for", &toggle_id);
                 append(&row, &[checkbox.as_ref(), &label]);
                 append(&element, &[&row]);
                 toggles.push((deal.id.clone(), checkbox));
-                let label = format!("{}'s separate investment", deal.investor);
+                let label = format!("{}'s separate investment", isolate(&deal.investor));
                 add(
                     adjustable.id,
                     &label,
@@ -171,7 +174,7 @@ impl Controls {
             } else {
                 add(
                     adjustable.id,
-                    &format!("{}'s investment", adjustable.name),
+                    &format!("{}'s investment", isolate(adjustable.name)),
                     adjustable.range,
                     hints,
                     None,
@@ -186,13 +189,13 @@ impl Controls {
                 reported.qualifier.phrase(&long(reported.value))
             );
             let hints = vec![
-                hint(words, Ref::Source(reported.source.clone())),
+                hint(Said::plain(&words), Ref::Source(reported.source.clone())),
                 range_hint(ROUND, range),
             ];
             add(ROUND, "The whole round", range, hints, None, None);
         }
         let pre_hints = vec![
-            hint("an assumption: why?".to_owned(), Ref::PreMoney),
+            hint(Said::plain("an assumption: why?"), Ref::PreMoney),
             range_hint(PRE, &story.pre_money.range),
         ];
         add(
@@ -209,11 +212,20 @@ impl Controls {
         set(&preset_row, "role", "group");
         set(&preset_row, "aria-label", "Presets");
         let mut presets = Vec::new();
+        // A preset that gives the same scenario as one before it would only be a second button
+        // pressed at once with the first: where nothing can vary, there are no ends to go to.
+        let article = Scenario::article(story);
+        let mut offered: Vec<Scenario> = Vec::new();
         for (preset, label, name) in [
             (Preset::Article, "Article's figures", "article"),
             (Preset::LowEnd, "Low end", "low_end"),
             (Preset::UpperEnd, "Upper end", "upper_end"),
         ] {
+            let scenario = article.with_preset(story, preset);
+            if offered.contains(&scenario) {
+                continue;
+            }
+            offered.push(scenario);
             let button = dom.button("rx-preset", label);
             set(&button, "data-preset", name);
             append(&preset_row, &[&button]);
@@ -231,13 +243,42 @@ impl Controls {
             append(&data, &[&button]);
         }
         append(&element, &[&data]);
+        let problem = dom.el("p", "rx-problem");
+        set(&problem, "role", "alert");
+        problem.toggle_attribute_with_force("hidden", true).ok();
+        append(&element, &[&problem]);
         Controls {
             element,
             sliders,
             toggles,
             presets,
             shown_states: RefCell::new(Vec::new()),
+            problem,
         }
+    }
+
+    /// Shows why the last change could not be made, under the control it came from (`key`), or
+    /// clears it with `None`.
+    pub fn show_problem(&self, key: Option<&str>, message: Option<&str>) {
+        let Some(message) = message else {
+            self.problem
+                .toggle_attribute_with_force("hidden", true)
+                .ok();
+            return;
+        };
+        let block = key.and_then(|key| {
+            self.element
+                .query_selector(&format!("[data-part=\"control-{key}\"]"))
+                .ok()
+                .flatten()
+        });
+        if let Some(block) = block {
+            let _ = block.after_with_node_1(&self.problem);
+        }
+        self.problem.set_text_content(Some(message));
+        self.problem
+            .toggle_attribute_with_force("hidden", false)
+            .ok();
     }
 
     /// The slider with this `data-control` key.
@@ -262,7 +303,7 @@ impl Controls {
             let off = slider
                 .deal
                 .as_ref()
-                .is_some_and(|deal| !scenario.deals.get(deal).copied().unwrap_or(false));
+                .is_some_and(|deal| !scenario.deal_is_on(story, deal));
             let note = match slider.key.as_str() {
                 ROUND if outcome.round.held_at_disclosed => format!(
                     "Held at {}: the round cannot be smaller than the amounts already reported.",
@@ -299,7 +340,7 @@ impl Controls {
         let toggles = self
             .toggles
             .iter()
-            .map(|(deal, _)| scenario.deals.get(deal).copied().unwrap_or(false));
+            .map(|(deal, _)| scenario.deal_is_on(story, deal));
         let presets = self
             .presets
             .iter()

@@ -4,7 +4,7 @@
 use web_sys::Element;
 
 use super::dom::{append, set, Dom};
-use super::figures::figure_button;
+use super::figures::{figure_button, isolate, spoken, Said};
 use super::provenance::Ref;
 use super::vnode::VNode;
 use crate::model::export::{Basis, DataRow};
@@ -14,10 +14,10 @@ use crate::model::Story;
 pub fn timeline(story: &Story) -> VNode {
     VNode::el("ol", "rx-timeline").with(story.timeline.iter().map(|event| {
         VNode::el("li", "").with([
-            VNode::text("span", "rx-when", &event.when),
+            VNode::text("bdi", "rx-when", &event.when),
             VNode::el("span", "rx-event").with([
-                VNode::text("span", "", &format!("{} ", event.event)),
-                figure_button("source", &Ref::Source(event.source.clone())),
+                VNode::text("span", "", &format!("{} ", isolate(&event.event))),
+                figure_button(Said::plain("source"), &Ref::Source(event.source.clone())),
             ]),
         ])
     }))
@@ -32,11 +32,15 @@ pub fn table_rows(rows: &[DataRow]) -> Vec<VNode> {
                 (Basis::Assumption, _) => Some(Ref::PreMoney),
                 _ => None,
             };
+            let said = Said {
+                short: row.display.clone(),
+                long: row.spoken.clone(),
+            };
             let value = match reference {
                 Some(reference) => {
-                    VNode::el("td", "rx-num").with([figure_button(&row.display, &reference)])
+                    VNode::el("td", "rx-num").with([figure_button(said, &reference)])
                 }
-                None => VNode::text("td", "rx-num", &row.display),
+                None => spoken("td", "rx-num", said),
             };
             VNode::el("tr", "").with([
                 VNode::text("th", "", &row.figure).attr("scope", "row"),

@@ -1,69 +1,130 @@
 //! The headline figures: money in the round, post-money valuation, the focus investor's stake,
 //! existing holders' dilution. Each is a button that opens its provenance note.
+//!
+//! Money is written short for the eye and long for the ear ([`Said`]): screen readers read
+//! "$50B" as "dollar fifty bee", so the short form is hidden from them and a long form
+//! ("$50 billion") is read instead.
 
-use super::provenance::Ref;
+use super::provenance::{amount_ref, pre_money_is_assumed, Ref, ROUND};
 use super::vnode::VNode;
 use crate::model::money::{format_money, Style};
 use crate::model::{Outcome, Scenario, Story};
 
+/// Words with money in them, as shown ("$50B") and as read aloud ("$50 billion").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    /// For the eye.
+    pub short: String,
+    /// For the ear.
+    pub long: String,
+}
+
+impl Said {
+    /// The same words for eye and ear (no money in them).
+    pub fn plain(text: &str) -> Said {
+        Said {
+            short: text.to_owned(),
+            long: text.to_owned(),
+        }
+    }
+
+    /// Words written once with short and once with long money: `make(Style::Short)`.
+    pub fn money(make: impl Fn(Style) -> String) -> Said {
+        Said {
+            short: make(Style::Short),
+            long: make(Style::Long),
+        }
+    }
+
+    /// The children of an element showing these words.
+    fn into_children(self, tag: &'static str, class: &str) -> VNode {
+        if self.short == self.long {
+            return VNode::text(tag, class, &self.short);
+        }
+        VNode::el(tag, class).with([
+            VNode::text("span", "", &self.short).attr("aria-hidden", "true"),
+            VNode::text("span", "rx-sr", &self.long),
+        ])
+    }
+}
+
+/// An element holding words with money, read aloud in their long form.
+pub fn spoken(tag: &'static str, class: &str, said: Said) -> VNode {
+    said.into_children(tag, class)
+}
+
+/// Story text set inside a sentence, isolated (U+2068 … U+2069) so that a right-to-left name
+/// cannot reorder the figures beside it.
+pub fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
 /// A figure that can be activated to show where it comes from.
-pub fn figure_button(text: &str, reference: &Ref) -> VNode {
-    VNode::button("rx-fig", text)
+pub fn figure_button(said: Said, reference: &Ref) -> VNode {
+    said.into_children("button", "rx-fig")
+        .attr("type", "button")
         .attr("data-ref", &reference.attribute())
         .attr("aria-expanded", "false")
 }
 
 /// One headline tile: a label, a big figure, and a line under it.
-fn tile(label: &str, value: &str, reference: &Ref, under: &str) -> VNode {
+fn tile(label: &str, value: Said, reference: &Ref, under: Said) -> VNode {
     VNode::el("div", "rx-tile").with([
         VNode::text("span", "rx-tile-label", label),
         figure_button(value, reference).attr("class", "rx-fig rx-big"),
-        VNode::text("span", "rx-tile-under", under),
+        spoken("span", "rx-tile-under", under),
     ])
 }
 
 /// The four headline tiles for an outcome.
 pub fn headline(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<VNode> {
     let symbol = story.currency_symbol();
-    let short = |amount| format_money(amount, &symbol, Style::Short);
+    let money = |amount, style| format_money(amount, &symbol, style);
     let reported = &story.round.total;
-    let round_ref = if scenario.round_total == reported.value && !outcome.round.held_at_disclosed {
-        Ref::Source(reported.source.clone())
+    let round_ref = if outcome.round.held_at_disclosed {
+        Ref::Choice(ROUND.to_owned())
     } else {
-        Ref::Range("round".to_owned())
+        amount_ref(ROUND, reported, scenario.round_total)
     };
-    let round_under = format!(
-        "reported: {}",
-        reported
-            .qualifier
-            .phrase(&format_money(reported.value.0, &symbol, Style::Long))
-    );
+    let round_under = Said::money(|style| {
+        format!(
+            "reported: {}",
+            reported.qualifier.phrase(&money(reported.value.0, style))
+        )
+    });
+    let before = if pre_money_is_assumed(story, scenario) {
+        "assumed"
+    } else {
+        "your choice"
+    };
     let focus = outcome.holding(&story.focus_investor);
     let existing = outcome.holding("existing");
     let mut tiles = vec![
         tile(
             "Money in the round",
-            &short(outcome.round.total),
+            Said::money(|style| money(outcome.round.total, style)),
             &round_ref,
-            &round_under,
+            round_under,
         ),
         tile(
             "Valuation after the deal",
-            &short(outcome.post_money),
+            Said::money(|style| money(outcome.post_money, style)),
             &Ref::PostMoney,
-            &format!(
-                "{} assumed before + {} new",
-                short(outcome.pre_money),
-                short(outcome.new_money)
-            ),
+            Said::money(|style| {
+                format!(
+                    "{} {before} before + {} new",
+                    money(outcome.pre_money, style),
+                    money(outcome.new_money, style)
+                )
+            }),
         ),
     ];
     if let Some(focus) = focus {
         tiles.push(tile(
-            &format!("{}'s stake", focus.name),
-            &format!("{}%", focus.display_percent),
+            &format!("{}'s stake", isolate(&focus.name)),
+            Said::plain(&format!("{}%", focus.display_percent)),
             &Ref::Stake(focus.id.clone()),
-            &format!("for {}", short(focus.amount)),
+            Said::money(|style| format!("for {}", money(focus.amount, style))),
         ));
     }
     let left = existing.map_or(String::new(), |e| {
@@ -71,9 +132,9 @@ pub fn headline(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<VN
     });
     tiles.push(tile(
         "Existing holders diluted by",
-        &format!("{}%", outcome.dilution_percent),
+        Said::plain(&format!("{}%", outcome.dilution_percent)),
         &Ref::Dilution,
-        &left,
+        Said::plain(&left),
     ));
     tiles
 }

@@ -20,17 +20,19 @@ pub fn live_count() -> usize {
 pub struct Listener {
     target: EventTarget,
     kind: &'static str,
-    callback: Closure<dyn FnMut(Event)>,
+    callback: Closure<dyn Fn(Event)>,
 }
 
 impl Listener {
-    /// Listens for `kind` events on `target`.
+    /// Listens for `kind` events on `target`. A `Fn`, not an `FnMut`: wasm-bindgen refuses to
+    /// enter an `FnMut` closure that is already running ("closure invoked recursively"), which
+    /// an event caused by its own handler would do.
     pub fn new(
         target: &EventTarget,
         kind: &'static str,
-        callback: impl FnMut(Event) + 'static,
+        callback: impl Fn(Event) + 'static,
     ) -> Listener {
-        let callback = Closure::<dyn FnMut(Event)>::new(callback);
+        let callback = Closure::<dyn Fn(Event)>::new(callback);
         // Adding a listener only fails on a target that is not an EventTarget, which the type rules out.
         let _ = target.add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref());
         LIVE.fetch_add(1, Ordering::Relaxed);

@@ -21,13 +21,14 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 
 use crate::model::export::{data_rows, to_csv, to_json};
-use crate::model::fragment::{from_fragment, to_fragment};
+use crate::model::fragment::{from_fragment, own_part, to_fragment};
 use crate::model::money::{format_money, Style};
 use crate::model::story::Amount;
 use crate::model::{compute, Outcome, Preset, Scenario, Story};
 use browser::{location_hash, save_file, write_fragment};
 use controls::{Controls, PRE, ROUND};
 use dom::{append, replace_children, set, Dom};
+use figures::isolate;
 use listener::{Listener, Timeout};
 use provenance::{note, Ref};
 use vnode::{patch_children, VNode};
@@ -43,10 +44,21 @@ pub struct Options {
 }
 
 /// A mounted explainer. Dropping it removes its nodes, listeners and timers.
+///
+/// Every method is safe to call from inside an event the explainer itself caused (a host's
+/// `focusout` listener while a redraw removes a focused button, say): the explainer's state is
+/// then in use, and the call is refused with [`BUSY`] instead of trapping.
 pub struct Explainer {
     state: Rc<RefCell<State>>,
+    /// The explainer's root, kept outside the state so that highlighting and removal never
+    /// wait for it.
+    root: Element,
     _listeners: Vec<Listener>,
 }
+
+/// Why a call was refused: the explainer was in the middle of handling an event.
+pub const BUSY: &str =
+    "the explainer is handling an event of its own; call it again once that event is over";
 
 /// The parts redrawn on every change.
 struct Parts {
@@ -75,7 +87,6 @@ struct State {
     scenario: Scenario,
     outcome: Outcome,
     dom: Dom,
-    root: Element,
     id_prefix: String,
     controls: Controls,
     parts: Parts,
@@ -122,7 +133,7 @@ impl Explainer {
         let id_prefix = format!("rx{id}");
         let scenario = match (scenario, options.url_state) {
             (Some(scenario), _) => scenario.clamped(&story),
-            (None, true) => from_fragment(&story, &location_hash()),
+            (None, true) => from_fragment(&story, own_part(&location_hash()).unwrap_or("")),
             (None, false) => Scenario::article(&story),
         };
         let outcome = compute(&story, &scenario).map_err(|error| error.to_string())?;
@@ -150,7 +161,7 @@ impl Explainer {
         let (compare_section, comparisons) = section(
             &dom,
             "comparisons",
-            &format!("How big is {}'s money?", focus_name(&story)),
+            &format!("How big is {}'s money?", isolate(&focus_name(&story))),
         );
         let (timeline_section, timeline_body) =
             section(&dom, "timeline", "Timeline from the article");
@@ -189,7 +200,6 @@ impl Explainer {
                 scenario,
                 outcome,
                 dom,
-                root: root.clone(),
                 id_prefix,
                 controls,
                 parts: Parts {
@@ -211,15 +221,18 @@ impl Explainer {
         });
         state.borrow_mut().render();
 
-        let handler = |state: &Rc<RefCell<State>>, act: fn(&mut State, Event)| {
+        let handler = |state: &Rc<RefCell<State>>, act: fn(&mut State, Event) -> After| {
             let weak = Rc::downgrade(state);
             move |event: Event| {
-                // A handler that causes an event (a download link's click) must not re-enter.
-                if let Some(Ok(mut state)) =
-                    weak.upgrade().as_ref().map(|state| state.try_borrow_mut())
-                {
-                    act(&mut state, event);
-                }
+                let Some(state) = weak.upgrade() else { return };
+                // An event caused while the state is in use (a focus moved by a redraw) is one
+                // of the explainer's own, and is left alone.
+                let after = match state.try_borrow_mut() {
+                    Ok(mut state) => act(&mut state, event),
+                    Err(_) => return,
+                };
+                // What may cause events of its own runs once the state is free again.
+                after.run();
             }
         };
         let mut listeners = vec![
@@ -239,46 +252,52 @@ impl Explainer {
         }
         Ok(Explainer {
             state,
+            root,
             _listeners: listeners,
         })
     }
 
     /// The reader's current choices.
-    pub fn scenario(&self) -> Scenario {
-        self.state.borrow().scenario.clone()
+    pub fn scenario(&self) -> Result<Scenario, &'static str> {
+        Ok(self.state.try_borrow().map_err(|_| BUSY)?.scenario.clone())
     }
 
     /// What the current choices mean.
-    pub fn outcome(&self) -> Outcome {
-        self.state.borrow().outcome.clone()
+    pub fn outcome(&self) -> Result<Outcome, &'static str> {
+        Ok(self.state.try_borrow().map_err(|_| BUSY)?.outcome.clone())
     }
 
     /// The article's figures for this explainer's story.
-    pub fn article_scenario(&self) -> Scenario {
-        Scenario::article(&self.state.borrow().story)
+    pub fn article_scenario(&self) -> Result<Scenario, &'static str> {
+        Ok(Scenario::article(
+            &self.state.try_borrow().map_err(|_| BUSY)?.story,
+        ))
     }
 
     /// Sets the choices from a URL-fragment string (bad parts skipped) and redraws.
-    pub fn set_fragment(&self, fragment: &str) {
-        let scenario = from_fragment(&self.state.borrow().story, fragment);
-        self.set_scenario(scenario);
+    pub fn set_fragment(&self, fragment: &str) -> Result<(), &'static str> {
+        let mut state = self.state.try_borrow_mut().map_err(|_| BUSY)?;
+        let scenario = from_fragment(&state.story, fragment);
+        state.apply(scenario, None);
+        Ok(())
     }
 
     /// Sets the choices (brought inside their ranges) and redraws.
-    pub fn set_scenario(&self, scenario: Scenario) {
-        let mut state = self.state.borrow_mut();
-        state.scenario = scenario.clamped(&state.story);
-        state.changed();
+    pub fn set_scenario(&self, scenario: Scenario) -> Result<(), &'static str> {
+        let mut state = self.state.try_borrow_mut().map_err(|_| BUSY)?;
+        let scenario = scenario.clamped(&state.story);
+        state.apply(scenario, None);
+        Ok(())
     }
 
     /// Highlights the part of the explainer a paragraph talks about (`round`, `ownership`,
-    /// `comparisons`, `timeline`, `headline`, `control-amazon`…), or none.
+    /// `comparisons`, `timeline`, `headline`, `control-amazon`…), or none. It touches only the
+    /// root's attribute, so it works at any time.
     pub fn highlight(&self, part: Option<&str>) {
-        let state = self.state.borrow();
         match part {
-            Some(part) => set(&state.root, "data-highlight", part),
+            Some(part) => set(&self.root, "data-highlight", part),
             None => {
-                let _ = state.root.remove_attribute("data-highlight");
+                let _ = self.root.remove_attribute("data-highlight");
             }
         }
     }
@@ -286,9 +305,29 @@ impl Explainer {
 
 impl Drop for Explainer {
     fn drop(&mut self) {
-        let mut state = self.state.borrow_mut();
-        state.settled = None;
-        state.root.remove();
+        // Busy only when dropped from inside its own event: the timer then goes with the state,
+        // once that event lets go of it.
+        if let Ok(mut state) = self.state.try_borrow_mut() {
+            state.settled = None;
+        }
+        self.root.remove();
+    }
+}
+
+/// What a handler leaves to do once the explainer's state is free: things that cause events
+/// of their own, which must not find the state in use.
+enum After {
+    Nothing,
+    Focus(Element),
+}
+
+impl After {
+    fn run(self) {
+        if let After::Focus(element) = self {
+            if let Some(element) = element.dyn_ref::<HtmlElement>() {
+                let _ = element.focus();
+            }
+        }
     }
 }
 
@@ -323,21 +362,27 @@ fn target_element(event: &Event) -> Option<Element> {
 }
 
 impl State {
-    /// Recomputes after a change of choices, redraws, and writes the URL.
-    fn changed(&mut self) {
-        match compute(&self.story, &self.scenario) {
-            Ok(outcome) => self.outcome = outcome,
-            // Choices come only from the controls, which stay inside the ranges; should that ever
-            // fail, the last good figures stay and the reason is shown.
+    /// Takes `scenario` if it computes: redraws and schedules the URL and the announcement.
+    /// If it does not (amounts too large to add up exactly), the last good scenario stays, the
+    /// controls go back to it, so that controls and figures always agree, and the reason is
+    /// shown under the control that asked (`from`).
+    fn apply(&mut self, scenario: Scenario, from: Option<&str>) {
+        match compute(&self.story, &scenario) {
+            Ok(outcome) => {
+                self.scenario = scenario;
+                self.outcome = outcome;
+                self.controls.show_problem(None, None);
+                self.render();
+                self.schedule_settled();
+            }
             Err(error) => {
-                self.parts
-                    .live
-                    .set_text_content(Some(&format!("Could not compute this scenario: {error}")));
-                return;
+                let message =
+                    format!("This choice cannot be shown: {error}. The figures stay as they were.");
+                self.controls
+                    .sync(&self.story, &self.scenario, &self.outcome);
+                self.controls.show_problem(from, Some(&message));
             }
         }
-        self.render();
-        self.schedule_settled();
     }
 
     fn render(&mut self) {
@@ -351,7 +396,7 @@ impl State {
         };
         let headline = figures::headline(story, scenario, outcome);
         redraw(&parts.headline, &mut parts.drawn.headline, headline);
-        let round = charts::round_chart(&self.id_prefix, story, outcome);
+        let round = charts::round_chart(&self.id_prefix, story, scenario, outcome);
         redraw(&parts.round, &mut parts.drawn.round, round);
         let ownership = charts::ownership_chart(&self.id_prefix, outcome);
         redraw(&parts.ownership, &mut parts.drawn.ownership, ownership);
@@ -397,7 +442,7 @@ impl State {
         let text = self.summary();
         self.parts.live.set_text_content(Some(&text));
         if self.options.url_state {
-            write_fragment(&to_fragment(&self.story, &self.scenario));
+            write_fragment(&location_hash(), &to_fragment(&self.story, &self.scenario));
         }
     }
 
@@ -407,7 +452,7 @@ impl State {
         let long = |amount| format_money(amount, &symbol, Style::Long);
         let focus = self.outcome.holding(&self.story.focus_investor);
         let stake = focus.map_or(String::new(), |f| {
-            format!(" {} would own {}%.", f.name, f.display_percent)
+            format!(" {} would own {}%.", isolate(&f.name), f.display_percent)
         });
         format!(
             "Round {}; valuation after the deal {}.{stake} Existing holders diluted by {}%.",
@@ -417,74 +462,82 @@ impl State {
         )
     }
 
+    /// Sets one amount, as the slider `key` asks.
     fn set_amount(&mut self, key: &str, value: Amount) {
+        let mut scenario = self.scenario.clone();
         match key {
-            PRE => self.scenario.pre_money = value,
-            ROUND => self.scenario.round_total = value,
+            PRE => scenario.pre_money = value,
+            ROUND => scenario.round_total = value,
             id => {
-                self.scenario.amounts.insert(id.to_owned(), value);
+                scenario.amounts.insert(id.to_owned(), value);
             }
         }
+        self.apply(scenario, Some(key));
     }
 
-    fn on_input(&mut self, event: Event) {
+    fn on_input(&mut self, event: Event) -> After {
         let Some(target) = target_element(&event) else {
-            return;
+            return After::Nothing;
         };
         let Some(key) = target.get_attribute("data-control") else {
-            return;
+            return After::Nothing;
         };
         let Some(slider) = self.controls.slider(&key) else {
-            return;
+            return After::Nothing;
         };
         let Ok(index) = slider.input.value().parse::<u32>() else {
-            return;
+            return After::Nothing;
         };
         let value = slider.steps.value_at(index);
         self.set_amount(&key, value);
-        self.changed();
+        After::Nothing
     }
 
-    fn on_change(&mut self, event: Event) {
+    fn on_change(&mut self, event: Event) -> After {
         let Some(target) = target_element(&event) else {
-            return;
+            return After::Nothing;
         };
         let Some(deal) = target.get_attribute("data-deal") else {
-            return;
+            return After::Nothing;
         };
         let Some(checkbox) = dom::as_input(&target) else {
-            return;
+            return After::Nothing;
         };
-        self.scenario.deals.insert(deal, checkbox.checked());
-        self.changed();
+        let mut scenario = self.scenario.clone();
+        scenario.deals.insert(deal.clone(), checkbox.checked());
+        self.apply(scenario, Some(&deal));
+        After::Nothing
     }
 
     /// Sliders move by the same keys in every browser: arrows by a step, PageUp/PageDown by a
-    /// tenth, Home/End to the ends. Escape closes an open provenance note.
-    fn on_keydown(&mut self, event: Event) {
+    /// tenth, Home/End to the ends. Escape in an open provenance note, or on the figure that
+    /// opened it, closes it and puts focus back on that figure; elsewhere Escape is not ours.
+    fn on_keydown(&mut self, event: Event) -> After {
         let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-            return;
+            return After::Nothing;
         };
-        if event.key() == "Escape" && self.open_ref.is_some() {
-            if let Some(button) = self.open_ref.clone() {
-                self.close_note();
-                if let Some(button) = button.dyn_ref::<HtmlElement>() {
-                    let _ = button.focus();
-                }
-            }
-            return;
-        }
         let Some(target) = target_element(event) else {
-            return;
+            return After::Nothing;
         };
+        if event.key() == "Escape" {
+            let Some(button) = self.open_ref.clone() else {
+                return After::Nothing;
+            };
+            let in_note = self.parts.provenance.contains(Some(&target)) || target == button;
+            if !in_note {
+                return After::Nothing;
+            }
+            self.close_note();
+            return After::Focus(button);
+        }
         let Some(key) = target.get_attribute("data-control") else {
-            return;
+            return After::Nothing;
         };
         let Some(slider) = self.controls.slider(&key) else {
-            return;
+            return After::Nothing;
         };
         if slider.input.disabled() {
-            return;
+            return After::Nothing;
         }
         let (steps, current) = (
             slider.steps,
@@ -497,26 +550,26 @@ impl State {
             "PageDown" => current.saturating_sub(steps.page()),
             "Home" => 0,
             "End" => steps.last(),
-            _ => return,
+            _ => return After::Nothing,
         };
         event.prevent_default();
         slider.input.set_value(&index.to_string());
         let value = steps.value_at(index);
         self.set_amount(&key, value);
-        self.changed();
+        After::Nothing
     }
 
-    fn on_click(&mut self, event: Event) {
+    fn on_click(&mut self, event: Event) -> After {
         let Some(target) = target_element(&event) else {
-            return;
+            return After::Nothing;
         };
         let Ok(Some(button)) = target.closest("button") else {
-            return;
+            return After::Nothing;
         };
         if let Some(name) = button.get_attribute("data-preset") {
             if let Some(preset) = Preset::from_name(&name) {
-                self.scenario = self.scenario.with_preset(&self.story, preset);
-                self.changed();
+                let scenario = self.scenario.with_preset(&self.story, preset);
+                self.apply(scenario, None);
             }
         } else if let Some(format) = button.get_attribute("data-download") {
             self.download(&format);
@@ -531,25 +584,33 @@ impl State {
                 self.open_note(&button, &reference);
             }
         }
+        After::Nothing
     }
 
-    fn on_hashchange(&mut self, _event: Event) {
-        let scenario = from_fragment(&self.story, &location_hash());
+    /// The page's fragment changed: a shared link, the back button, or the host's own anchor
+    /// (`#comments`), which is not the explainer's and changes nothing.
+    fn on_hashchange(&mut self, _event: Event) -> After {
+        let hash = location_hash();
+        let Some(ours) = own_part(&hash) else {
+            return After::Nothing;
+        };
+        let scenario = from_fragment(&self.story, ours);
         if scenario != self.scenario {
-            self.scenario = scenario;
-            self.changed();
+            self.apply(scenario, None);
         }
+        After::Nothing
     }
 
-    /// Shows the provenance note under the section of the figure that was activated.
+    /// Shows the provenance note under the section of the figure that was activated, scrolled
+    /// into view, and announces it.
     fn open_note(&mut self, button: &Element, reference: &Ref) {
-        let Some(found) = note(&self.story, &self.outcome, reference) else {
+        let Some(found) = note(&self.story, &self.scenario, &self.outcome, reference) else {
             return;
         };
         let panel = &self.parts.provenance;
         let mut children = vec![self.dom.text("p", "rx-note-kind", found.kind)];
-        if let Some(quote) = found.quote {
-            children.push(self.dom.text("blockquote", "rx-quote", &quote));
+        if let Some(quote) = &found.quote {
+            children.push(self.dom.text("blockquote", "rx-quote", quote));
         }
         children.push(self.dom.text("p", "rx-note-text", &found.text));
         replace_children(panel, &children.iter().collect::<Vec<_>>());
@@ -564,6 +625,16 @@ impl State {
         set(button, "aria-expanded", "true");
         set(button, "aria-controls", &format!("{}-note", self.id_prefix));
         self.open_ref = Some(button.clone());
+        let view = web_sys::ScrollIntoViewOptions::new();
+        view.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        panel.scroll_into_view_with_scroll_into_view_options(&view);
+        let mut said = format!("{}: ", found.kind);
+        if let Some(quote) = &found.quote {
+            said.push_str(quote);
+            said.push(' ');
+        }
+        said.push_str(&found.text);
+        self.parts.live.set_text_content(Some(&said));
     }
 
     fn close_note(&mut self) {
@@ -573,10 +644,12 @@ impl State {
             .ok();
         if let Some(button) = self.open_ref.take() {
             set(&button, "aria-expanded", "false");
+            let _ = button.remove_attribute("aria-controls");
         }
     }
 
-    /// "Get the data": the current figures as a CSV or JSON file.
+    /// "Get the data": the current figures as a CSV or JSON file. The link that starts the
+    /// download is never in the page, so its click reaches no listener, ours or the host's.
     fn download(&self, format: &str) {
         let rows = data_rows(&self.story, &self.scenario, &self.outcome);
         let (text, mime) = match format {
@@ -584,6 +657,6 @@ impl State {
             _ => (to_json(&self.story, &rows), "application/json"),
         };
         let name = format!("{}-figures.{format}", self.story.id);
-        let _ = save_file(&self.dom, &self.root, &name, &text, mime);
+        let _ = save_file(&self.dom, &name, &text, mime);
     }
 }

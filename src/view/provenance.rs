@@ -1,23 +1,35 @@
 //! Where a figure comes from. Every figure the explainer shows is a button carrying a reference;
-//! activating it opens a note with the article's sentence, the assumption, or the computation.
+//! activating it opens a note with the article's sentence, the assumption, the reader's choice
+//! or the arithmetic. The kind follows the scenario on screen: an amount moved off its reported
+//! figure is the reader's choice, and moved back it is reported again.
 
 use crate::model::money::{format_money, Style};
-use crate::model::{HoldingKind, Outcome, Story};
+use crate::model::story::{Amount, Range, ReportedAmount};
+use crate::model::{HoldingKind, Outcome, Scenario, Story};
+
+/// The `pre` key: the pre-money valuation (as in the URL fragment).
+pub const PRE: &str = "pre";
+/// The `round` key: the round's total.
+pub const ROUND: &str = "round";
 
 /// What a figure on screen refers to, written into its `data-ref` attribute.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ref {
     /// A sentence of the article, by source id.
     Source(String),
-    /// The pre-money valuation: an assumption.
+    /// The pre-money valuation: the author's assumption, or the reader's choice.
     PreMoney,
-    /// The range of a control (`round`, or an investor or deal id): the author's choice.
+    /// The ends of a slider (`pre`, `round`, or an investor or deal id): the author's choice.
     Range(String),
-    /// The post-money valuation, computed.
+    /// An amount as the reader set it (`round`, or an investor or deal id).
+    Choice(String),
+    /// The part of the round whose investors' amounts are not reported: derived.
+    Undisclosed,
+    /// The post-money valuation, derived.
     PostMoney,
-    /// A holder's stake, computed (`existing`, `undisclosed` or an id).
+    /// A holder's stake, derived (`existing`, `undisclosed` or an id).
     Stake(String),
-    /// Existing holders' dilution, computed.
+    /// Existing holders' dilution, derived.
     Dilution,
 }
 
@@ -28,6 +40,8 @@ impl Ref {
             Ref::Source(id) => format!("source:{id}"),
             Ref::PreMoney => "pre-money".to_owned(),
             Ref::Range(id) => format!("range:{id}"),
+            Ref::Choice(id) => format!("choice:{id}"),
+            Ref::Undisclosed => "undisclosed".to_owned(),
             Ref::PostMoney => "post-money".to_owned(),
             Ref::Stake(id) => format!("stake:{id}"),
             Ref::Dilution => "dilution".to_owned(),
@@ -39,8 +53,10 @@ impl Ref {
         Some(match text.split_once(':') {
             Some(("source", id)) => Ref::Source(id.to_owned()),
             Some(("range", id)) => Ref::Range(id.to_owned()),
+            Some(("choice", id)) => Ref::Choice(id.to_owned()),
             Some(("stake", id)) => Ref::Stake(id.to_owned()),
             None if text == "pre-money" => Ref::PreMoney,
+            None if text == "undisclosed" => Ref::Undisclosed,
             None if text == "post-money" => Ref::PostMoney,
             None if text == "dilution" => Ref::Dilution,
             _ => return None,
@@ -48,9 +64,21 @@ impl Ref {
     }
 }
 
+/// The kinds of figure, as a note names them.
+pub mod kind {
+    /// The article gives it; the note shows the sentence.
+    pub const REPORTED: &str = "From the article";
+    /// The author's choice where the article gives nothing; the note gives the reason.
+    pub const ASSUMPTION: &str = "Assumption";
+    /// A slider or preset moved it away from the story's figure.
+    pub const CHOICE: &str = "Your choice";
+    /// Arithmetic over the other figures; the note shows the sum.
+    pub const DERIVED: &str = "Derived";
+}
+
 /// A note to show for a reference.
 pub struct Note {
-    /// "From the article", "Assumption", "Computed".
+    /// One of the [`kind`]s.
     pub kind: &'static str,
     /// The quoted sentence, when the figure is the article's.
     pub quote: Option<String>,
@@ -58,10 +86,49 @@ pub struct Note {
     pub text: String,
 }
 
-/// The note for a reference in the current outcome; `None` for a reference the story lacks.
-pub fn note(story: &Story, outcome: &Outcome, reference: &Ref) -> Option<Note> {
+/// The reference for an amount as shown now: its sentence while it is the reported figure, the
+/// reader's choice once moved.
+pub fn amount_ref(key: &str, reported: &ReportedAmount, shown: Amount) -> Ref {
+    if shown == reported.value {
+        Ref::Source(reported.source.clone())
+    } else {
+        Ref::Choice(key.to_owned())
+    }
+}
+
+/// Whether the pre-money valuation on screen is the author's assumption (not moved).
+pub fn pre_money_is_assumed(story: &Story, scenario: &Scenario) -> bool {
+    scenario.pre_money == story.pre_money.default
+}
+
+/// The range and the reported figure behind a slider's key, if the story has that slider.
+fn slider_of<'a>(story: &'a Story, key: &str) -> Option<(&'a Range, Option<&'a ReportedAmount>)> {
+    match key {
+        PRE => Some((&story.pre_money.range, None)),
+        ROUND => Some((story.round.total.range.as_ref()?, Some(&story.round.total))),
+        id => story
+            .adjustables()
+            .find(|a| a.id == id)
+            .map(|a| (a.range, Some(a.reported))),
+    }
+}
+
+/// The note for a reference in the current scenario; `None` for a reference the story lacks.
+pub fn note(
+    story: &Story,
+    scenario: &Scenario,
+    outcome: &Outcome,
+    reference: &Ref,
+) -> Option<Note> {
     let symbol = story.currency_symbol();
     let money = |amount| format_money(amount, &symbol, Style::Long);
+    let reported_words =
+        |reported: &ReportedAmount| reported.qualifier.phrase(&money(reported.value.0));
+    let pre_words = if pre_money_is_assumed(story, scenario) {
+        "an assumption"
+    } else {
+        "your choice"
+    };
     Some(match reference {
         Ref::Source(id) => {
             let source = story.source(id)?;
@@ -70,24 +137,70 @@ pub fn note(story: &Story, outcome: &Outcome, reference: &Ref) -> Option<Note> {
                 origin.push_str(", ");
                 origin.push_str(detail);
             }
-            Note { kind: "From the article", quote: Some(source.quote.clone()), text: format!("{origin}.") }
+            Note { kind: kind::REPORTED, quote: Some(source.quote.clone()), text: format!("{origin}.") }
         }
-        Ref::PreMoney => Note { kind: "Assumption", quote: None, text: story.pre_money.assumption.clone() },
-        Ref::Range(id) => {
-            let range = if id == "round" {
-                story.round.total.range.as_ref()
-            } else {
-                story.adjustables().find(|a| a.id == id).map(|a| a.range)
-            }?;
-            let span = format!("The slider runs from {} to {}.", money(range.low.0), money(range.high.0));
-            let why = range.assumption.clone().unwrap_or_default();
-            Note { kind: "Assumption", quote: None, text: format!("{span} {why}").trim().to_owned() }
+        Ref::PreMoney if pre_money_is_assumed(story, scenario) => {
+            Note { kind: kind::ASSUMPTION, quote: None, text: story.pre_money.assumption.clone() }
         }
-        Ref::PostMoney => Note {
-            kind: "Computed",
+        Ref::PreMoney => Note {
+            kind: kind::CHOICE,
             quote: None,
             text: format!(
-                "Pre-money valuation {} (an assumption) plus new money {} gives {}.",
+                "You set the pre-money valuation to {}. The author's assumption is {}: {}",
+                money(scenario.pre_money.0),
+                money(story.pre_money.default.0),
+                story.pre_money.assumption
+            ),
+        },
+        Ref::Range(key) => {
+            let (range, _) = slider_of(story, key)?;
+            let span = format!("The slider runs from {} to {}.", money(range.low.0), money(range.high.0));
+            let why = range.assumption.as_deref().unwrap_or(
+                "The author chose these ends; the article does not give them.",
+            );
+            Note { kind: kind::ASSUMPTION, quote: None, text: format!("{span} {why}") }
+        }
+        Ref::Choice(key) => {
+            let (range, reported) = slider_of(story, key)?;
+            let chosen = if key == ROUND { scenario.round_total } else { scenario.amount_of(key, reported?) };
+            let mut text = format!(
+                "You set this to {}, within the slider's {} to {}.",
+                money(chosen.0),
+                money(range.low.0),
+                money(range.high.0)
+            );
+            if let Some(reported) = reported {
+                text.push_str(&format!(" The article's figure is {}.", reported_words(reported)));
+            }
+            if key == ROUND && outcome.round.held_at_disclosed {
+                text.push_str(&format!(
+                    " The round is held at {}: it cannot be smaller than the amounts already reported.",
+                    money(outcome.round.total)
+                ));
+            }
+            Note { kind: kind::CHOICE, quote: None, text }
+        }
+        Ref::Undisclosed => {
+            let total = if scenario.round_total == story.round.total.value {
+                format!("the reported {}", reported_words(&story.round.total))
+            } else {
+                format!("your {}", money(outcome.round.total))
+            };
+            Note {
+                kind: kind::DERIVED,
+                quote: None,
+                text: format!(
+                    "The round of {total}, less the {} that named investors put in, leaves {} whose investors' amounts are not reported. It is not split between them by guesswork.",
+                    money(outcome.round.disclosed),
+                    money(outcome.round.undisclosed)
+                ),
+            }
+        }
+        Ref::PostMoney => Note {
+            kind: kind::DERIVED,
+            quote: None,
+            text: format!(
+                "Pre-money valuation {} ({pre_words}) plus new money {} gives {}.",
                 money(outcome.pre_money),
                 money(outcome.new_money),
                 money(outcome.post_money)
@@ -96,12 +209,12 @@ pub fn note(story: &Story, outcome: &Outcome, reference: &Ref) -> Option<Note> {
         Ref::Stake(id) => {
             let holding = outcome.holding(id)?;
             let whose = match holding.kind {
-                HoldingKind::Existing => "Existing holders keep the pre-money valuation".to_owned(),
+                HoldingKind::Existing => format!("Existing holders keep the pre-money valuation ({pre_words})"),
                 HoldingKind::Undisclosed => "The rest of the round, whose investors' amounts are not reported,".to_owned(),
                 _ => format!("{} puts in", holding.name),
             };
             Note {
-                kind: "Computed",
+                kind: kind::DERIVED,
                 quote: None,
                 text: format!(
                     "{whose} {} of a post-money valuation of {}: {}%. Percentages are rounded so that they add up to exactly 100%.",
@@ -112,7 +225,7 @@ pub fn note(story: &Story, outcome: &Outcome, reference: &Ref) -> Option<Note> {
             }
         }
         Ref::Dilution => Note {
-            kind: "Computed",
+            kind: kind::DERIVED,
             quote: None,
             text: format!(
                 "New money {} over a post-money valuation of {}: existing holders' share falls from 100% by {} points.",

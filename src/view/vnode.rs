@@ -58,11 +58,6 @@ impl VNode {
         }
     }
 
-    /// A `<button type=button>` with a class and text.
-    pub fn button(class: &str, text: &str) -> VNode {
-        VNode::text("button", class, text).attr("type", "button")
-    }
-
     /// This node with an attribute set.
     pub fn attr(mut self, name: &'static str, value: &str) -> VNode {
         self.set(name, value);

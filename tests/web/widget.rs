@@ -35,8 +35,11 @@ impl Fixture {
             .unwrap_or_else(|| panic!("no element {selector}"))
     }
 
+    /// The text of an element as a reader sees it: without the invisible marks (U+2068,
+    /// U+2069) that isolate story text from the figures beside it.
     fn text(&self, selector: &str) -> String {
-        self.find(selector).text_content().unwrap_or_default()
+        let text = self.find(selector).text_content().unwrap_or_default();
+        text.replace(['\u{2068}', '\u{2069}'], "")
     }
 
     fn slider(&self, key: &str) -> HtmlInputElement {
@@ -103,7 +106,7 @@ fn mounting_shows_the_default_figures() {
     }
     let table = fixture.text(".rx-table");
     assert!(
-        table.contains("Post-money valuation$600Bcomputed"),
+        table.contains("Post-money valuation$600B$600 billioncomputed"),
         "{table}"
     );
     assert!(fixture
@@ -298,7 +301,7 @@ async fn a_hostile_fragment_gives_the_defaults() {
         )
         .unwrap();
     let fixture = Fixture::new();
-    let explainer =
+    let mut explainer =
         Explainer::mount(&fixture.host, article_story(), JsValue::UNDEFINED, true).unwrap();
     assert_eq!(
         field(&explainer.outcome().unwrap(), &[&"post_money"]),
@@ -316,7 +319,7 @@ async fn a_hostile_fragment_gives_the_defaults() {
         hash, "#v1&amazon=40B",
         "the fragment now holds the reader's change only"
     );
-    drop(explainer);
+    explainer.unmount();
     history
         .replace_state_with_url(&JsValue::NULL, "", Some(&original))
         .unwrap();
@@ -475,4 +478,52 @@ fn throwing_getters_never_unwind_through_the_wasm() {
         "8.33",
         "a healthy neighbour still works"
     );
+}
+
+/// Issue 13, item 4: a separate deal that is on by default is on for a scenario that does not
+/// name it, in the checkbox as in the figures: one answer to "is this deal on".
+#[wasm_bindgen_test]
+fn a_deal_on_by_default_agrees_with_its_checkbox() {
+    let fixture = Fixture::new();
+    let story = article_story();
+    set_in(
+        &story,
+        &[&"separate_deals", &0, &"on_by_default"],
+        &JsValue::TRUE,
+    );
+    let scenario = object(r#"{ "pre_money": "500B", "round_total": "100B" }"#);
+    let explainer = Explainer::mount(&fixture.host, story, scenario, false).expect("mounts");
+    let checkbox: HtmlInputElement = fixture
+        .find("input[data-deal=\"softbank\"]")
+        .unchecked_into();
+    assert!(checkbox.checked(), "the checkbox shows the deal on");
+    assert_eq!(
+        field(&explainer.outcome().unwrap(), &[&"post_money"]),
+        "630000000000",
+        "and the figures count it"
+    );
+    assert!(
+        !fixture.slider("softbank").disabled(),
+        "its slider is enabled"
+    );
+}
+
+/// Issue 13, "also found": a handle the page lets go of (freed by the garbage collector, or
+/// here at the end of its scope) leaves the explainer on the page and working; only `unmount`
+/// takes it away.
+#[wasm_bindgen_test]
+fn a_dropped_handle_leaves_the_explainer_working() {
+    let fixture = Fixture::new();
+    let before = live_listener_count();
+    {
+        let _handle = fixture.mount();
+    }
+    assert!(fixture.headline().contains("$600B"), "still drawn");
+    fixture.slide("amazon", 30); // $40B
+    assert!(
+        fixture.headline().contains("6.67%"),
+        "still working: {}",
+        fixture.headline()
+    );
+    assert!(live_listener_count() > before, "still listening");
 }
