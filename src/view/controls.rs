@@ -317,13 +317,15 @@ impl Controls {
                     _ => String::new(),
                 },
             };
-            let now = (value, off, note);
-            if slider.shown.borrow().as_ref() == Some(&now) {
-                continue;
-            }
+            // The input itself first: the reader may have moved it to a choice that was then
+            // refused, while what it should show has not changed.
             let index = slider.steps.index_of(value).to_string();
             if slider.input.value() != index {
                 slider.input.set_value(&index);
+            }
+            let now = (value, off, note);
+            if slider.shown.borrow().as_ref() == Some(&now) {
+                continue;
             }
             set(
                 &slider.input,

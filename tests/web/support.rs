@@ -1,7 +1,11 @@
 //! Helpers for the browser suite: stories as JS objects, and reading fields of results.
 
 use js_sys::{Reflect, JSON};
-use wasm_bindgen::JsValue;
+use round_explainer::Explainer;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit,
+};
 
 /// The article's story as a page gets it: `JSON.parse` of the shipped file.
 pub fn article_story() -> JsValue {
@@ -68,4 +72,100 @@ pub fn percents(outcome: &JsValue) -> Vec<(String, String)> {
 /// The message of an error thrown as a `JsError`.
 pub fn message(error: JsValue) -> String {
     field(&error, &[&"message"])
+}
+
+/// A fresh container in the page, removed when the test ends.
+pub struct Fixture {
+    /// The container explainers mount into.
+    pub host: Element,
+}
+
+impl Fixture {
+    pub fn new() -> Fixture {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let host = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&host).unwrap();
+        Fixture { host }
+    }
+
+    pub fn mount(&self) -> Explainer {
+        Explainer::mount(&self.host, article_story(), JsValue::UNDEFINED, false)
+            .expect("the article's story mounts")
+    }
+
+    pub fn find(&self, selector: &str) -> Element {
+        self.host
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no element {selector}"))
+    }
+
+    /// The text of an element as a reader sees it: without the invisible marks (U+2068,
+    /// U+2069) that isolate story text from the figures beside it.
+    pub fn text(&self, selector: &str) -> String {
+        let text = self.find(selector).text_content().unwrap_or_default();
+        text.replace(['\u{2068}', '\u{2069}'], "")
+    }
+
+    pub fn slider(&self, key: &str) -> HtmlInputElement {
+        self.find(&format!("input[data-control=\"{key}\"]"))
+            .unchecked_into()
+    }
+
+    /// Moves a slider to a position as a pointer would: value, then a bubbling `input` event.
+    pub fn slide(&self, key: &str, position: u32) {
+        let slider = self.slider(key);
+        slider.set_value(&position.to_string());
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        slider
+            .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+            .unwrap();
+    }
+
+    pub fn press(&self, key: &str, on: &str) {
+        let init = KeyboardEventInit::new();
+        init.set_key(on);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        self.slider(key).dispatch_event(&event).unwrap();
+    }
+
+    pub fn click(&self, selector: &str) {
+        self.find(selector).unchecked_into::<HtmlElement>().click();
+    }
+
+    pub fn headline(&self) -> String {
+        self.text(".rx-headline")
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        self.host.remove();
+    }
+}
+
+/// The display percent of a holding in an explainer's outcome.
+pub fn stake(explainer: &Explainer, id: &str) -> String {
+    let outcome = explainer.outcome().unwrap();
+    let holdings =
+        js_sys::Array::from(&js_sys::Reflect::get(&outcome, &"holdings".into()).unwrap());
+    let holding = holdings
+        .iter()
+        .find(|h| field(h, &[&"id"]) == id)
+        .unwrap_or_else(|| panic!("no holding {id}"));
+    field(&holding, &[&"display_percent"])
+}
+
+/// Waits `millis` milliseconds.
+pub async fn sleep(millis: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = web_sys::window().unwrap();
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }

@@ -4,94 +4,9 @@
 use round_explainer::{live_listener_count, Explainer};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
-use web_sys::{
-    Element, Event, EventInit, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit,
-};
+use web_sys::HtmlInputElement;
 
-use super::support::{article_story, field, object, set_in, PathPart};
-
-/// A fresh container in the page, removed when the test ends.
-struct Fixture {
-    host: Element,
-}
-
-impl Fixture {
-    fn new() -> Fixture {
-        let document = web_sys::window().unwrap().document().unwrap();
-        let host = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&host).unwrap();
-        Fixture { host }
-    }
-
-    fn mount(&self) -> Explainer {
-        Explainer::mount(&self.host, article_story(), JsValue::UNDEFINED, false)
-            .expect("the article's story mounts")
-    }
-
-    fn find(&self, selector: &str) -> Element {
-        self.host
-            .query_selector(selector)
-            .unwrap()
-            .unwrap_or_else(|| panic!("no element {selector}"))
-    }
-
-    /// The text of an element as a reader sees it: without the invisible marks (U+2068,
-    /// U+2069) that isolate story text from the figures beside it.
-    fn text(&self, selector: &str) -> String {
-        let text = self.find(selector).text_content().unwrap_or_default();
-        text.replace(['\u{2068}', '\u{2069}'], "")
-    }
-
-    fn slider(&self, key: &str) -> HtmlInputElement {
-        self.find(&format!("input[data-control=\"{key}\"]"))
-            .unchecked_into()
-    }
-
-    /// Moves a slider to a position as a pointer would: value, then a bubbling `input` event.
-    fn slide(&self, key: &str, position: u32) {
-        let slider = self.slider(key);
-        slider.set_value(&position.to_string());
-        let init = EventInit::new();
-        init.set_bubbles(true);
-        slider
-            .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
-            .unwrap();
-    }
-
-    fn press(&self, key: &str, on: &str) {
-        let init = KeyboardEventInit::new();
-        init.set_key(on);
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-        self.slider(key).dispatch_event(&event).unwrap();
-    }
-
-    fn click(&self, selector: &str) {
-        self.find(selector).unchecked_into::<HtmlElement>().click();
-    }
-
-    fn headline(&self) -> String {
-        self.text(".rx-headline")
-    }
-}
-
-impl Drop for Fixture {
-    fn drop(&mut self) {
-        self.host.remove();
-    }
-}
-
-fn stake(explainer: &Explainer, id: &str) -> String {
-    let outcome = explainer.outcome().unwrap();
-    let holdings =
-        js_sys::Array::from(&js_sys::Reflect::get(&outcome, &"holdings".into()).unwrap());
-    let holding = holdings
-        .iter()
-        .find(|h| field(h, &[&"id"]) == id)
-        .unwrap_or_else(|| panic!("no holding {id}"));
-    field(&holding, &[&"display_percent"])
-}
+use super::support::{article_story, field, object, set_in, sleep, stake, Fixture, PathPart};
 
 #[wasm_bindgen_test]
 fn mounting_shows_the_default_figures() {
@@ -360,16 +275,6 @@ fn a_bad_story_shows_its_error_in_place() {
 }
 
 /// Waits in the browser's event loop.
-async fn sleep(millis: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let window = web_sys::window().unwrap();
-        window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
 #[wasm_bindgen_test]
 async fn the_live_region_announces_once_input_settles() {
     let fixture = Fixture::new();
