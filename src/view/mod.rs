@@ -10,6 +10,7 @@ mod controls;
 mod details;
 mod dom;
 mod figures;
+pub mod html;
 pub mod listener;
 mod provenance;
 mod vnode;

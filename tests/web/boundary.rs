@@ -125,3 +125,56 @@ fn money_is_formatted_for_readers() {
     assert_eq!(format_money_js("630B", false).unwrap(), "$630B");
     assert!(format_money_js("fifty", false).is_err());
 }
+
+/// Issue 13, item 16: the inline-story snippet cannot be broken out of. Story text holding
+/// `</script><script>…` stays data once the snippet is in a page (here inserted with
+/// `createContextualFragment`, which runs scripts as the HTML parser does), while the same
+/// story pasted unescaped would run it.
+#[wasm_bindgen_test]
+fn the_inline_snippet_keeps_hostile_story_text_as_data() {
+    use round_explainer::view::html::inline_snippet;
+    let hostile = "Amazon is in talks.</script><script>window.rxPwned = (window.rxPwned || 0) + 1</script><!--";
+    let story = article_story();
+    set_in(&story, &[&"sources", &0, &"quote"], &hostile.into());
+    let text = String::from(js_sys::JSON::stringify(&story).unwrap());
+    let insert = js_sys::Function::new_with_args(
+        "html",
+        "const host = document.createElement('div'); \
+         host.append(document.createRange().createContextualFragment(html)); \
+         document.body.append(host); \
+         const block = host.querySelector('script[type=\"application/json\"]'); \
+         const text = block ? block.textContent : ''; host.remove(); return text;",
+    );
+    let pwned = || js_sys::Reflect::get(&js_sys::global(), &"rxPwned".into()).unwrap();
+
+    let inline = insert
+        .call1(&JsValue::NULL, &inline_snippet(&text, None).into())
+        .unwrap();
+    assert!(pwned().is_undefined(), "the escaped snippet runs nothing");
+    let read = RoundStory::new(inline).expect("the block holds the story, read strictly");
+    let again = read.compute(JsValue::UNDEFINED).expect("and it computes");
+    assert_eq!(field(&again, &[&"post_money"]), "600000000000");
+    let parsed = js_sys::JSON::parse(
+        &insert
+            .call1(&JsValue::NULL, &inline_snippet(&text, None).into())
+            .unwrap()
+            .as_string()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        field(&parsed, &[&"sources", &0, &"quote"]),
+        hostile,
+        "the quote is unchanged"
+    );
+
+    let naive = format!(
+        "<round-explainer><script type=\"application/json\">{text}</script></round-explainer>"
+    );
+    insert.call1(&JsValue::NULL, &naive.into()).unwrap();
+    assert_eq!(
+        pwned().as_f64(),
+        Some(1.0),
+        "the unescaped snippet would have run it"
+    );
+}
