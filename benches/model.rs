@@ -17,6 +17,7 @@ mod native {
     use std::hint::black_box;
     use std::time::{Duration, Instant};
 
+    use round_explainer::model::validate::MAX_INVESTORS;
     use round_explainer::model::{compute, Scenario, Story};
     use serde_json::{json, Value};
 
@@ -83,18 +84,19 @@ mod native {
             None,
         );
 
-        let text = generated_story(1000, 10);
+        // The most investors a story may have (validate::MAX_INVESTORS).
+        let text = generated_story(MAX_INVESTORS, 10);
         let large = parse(&text);
         let large_scenario = Scenario::article(&large);
         report(
-            "1,000 investors in 10 tranches: parse",
-            measure(200, || parse(&text)),
+            "100 investors (the most a story may have) in 10 tranches: parse",
+            measure(2000, || parse(&text)),
             None,
         );
         let budget = Some(Duration::from_millis(1));
         report(
-            "1,000 investors in 10 tranches: compute",
-            measure(500, || compute(&large, &large_scenario).unwrap()),
+            "100 investors in 10 tranches: compute",
+            measure(5000, || compute(&large, &large_scenario).unwrap()),
             budget,
         );
     }
