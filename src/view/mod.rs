@@ -104,10 +104,23 @@ thread_local! {
     static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
 
-fn section(dom: &Dom, part: &str, title: &str) -> (Element, Element) {
+/// The heading tags for the explainer's title and its sections: `h2` and `h3` unless the host
+/// element asks for another level with `data-heading-level` (1 to 5), so that the explainer's
+/// headings fit the outline of the page around it.
+fn heading_tags(host: &Element) -> (&'static str, &'static str) {
+    const TAGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+    let level = host
+        .get_attribute("data-heading-level")
+        .and_then(|level| level.trim().parse::<usize>().ok())
+        .filter(|level| (1..=5).contains(level))
+        .unwrap_or(2);
+    (TAGS[level - 1], TAGS[level])
+}
+
+fn section(dom: &Dom, heading_tag: &str, part: &str, title: &str) -> (Element, Element) {
     let section = dom.el("section", "rx-section");
     set(&section, "data-part", part);
-    let heading = dom.text("h3", "rx-h", title);
+    let heading = dom.text(heading_tag, "rx-h", title);
     let body = dom.el("div", "rx-body");
     append(&section, &[&heading, &body]);
     (section, body)
@@ -141,7 +154,8 @@ impl Explainer {
 
         let root = dom.el("div", "rx");
         set(&root, "data-story", &story.id);
-        let title = dom.text("h2", "rx-title", &story.title);
+        let (title_tag, section_tag) = heading_tags(host);
+        let title = dom.text(title_tag, "rx-title", &story.title);
         let status = dom.text(
             "p",
             "rx-status",
@@ -157,20 +171,22 @@ impl Explainer {
         set(&provenance, "role", "note");
         provenance.toggle_attribute_with_force("hidden", true).ok();
         let controls = Controls::build(&dom, &story, &id_prefix);
-        let (round_section, round) = section(&dom, "round", "The round, by tranche");
-        let (ownership_section, ownership) = section(&dom, "ownership", "Who would own what");
+        let (round_section, round) = section(&dom, section_tag, "round", "The round, by tranche");
+        let (ownership_section, ownership) =
+            section(&dom, section_tag, "ownership", "Who would own what");
         let (compare_section, comparisons) = section(
             &dom,
+            section_tag,
             "comparisons",
             &format!("How big is {}'s money?", isolate(&focus_name(&story))),
         );
         let (timeline_section, timeline_body) =
-            section(&dom, "timeline", "Timeline from the article");
+            section(&dom, section_tag, "timeline", "Timeline from the article");
         append(
             &timeline_body,
             &[&vnode::create(&dom.doc, &details::timeline(&story))],
         );
-        let (table_section, table_body_holder) = section(&dom, "table", "All figures");
+        let (table_section, table_body_holder) = section(&dom, section_tag, "table", "All figures");
         let (table, table_body) = details::table(&dom);
         append(&table_body_holder, &[&table]);
         let live = dom.el("p", "rx-live");

@@ -406,3 +406,28 @@ async fn the_hosts_anchor_is_not_the_explainers() {
         .replace_state_with_url(&JsValue::NULL, "", Some(&original))
         .unwrap();
 }
+
+/// Item 21: the host chooses the heading level, so the explainer fits the page's outline.
+#[wasm_bindgen_test]
+fn the_host_chooses_the_heading_level() {
+    let fixture = Fixture::new();
+    let _explainer = fixture.mount();
+    assert_eq!(fixture.find(".rx-title").tag_name(), "H2", "h2 by default");
+    assert_eq!(fixture.find(".rx-h").tag_name(), "H3");
+    let nested = Fixture::new();
+    nested
+        .host
+        .set_attribute("data-heading-level", "4")
+        .unwrap();
+    let _explainer = nested.mount();
+    assert_eq!(nested.find(".rx-title").tag_name(), "H4");
+    assert_eq!(nested.find(".rx-h").tag_name(), "H5");
+    let odd = Fixture::new();
+    odd.host.set_attribute("data-heading-level", "9").unwrap();
+    let _explainer = odd.mount();
+    assert_eq!(
+        odd.find(".rx-title").tag_name(),
+        "H2",
+        "a level out of 1 to 5 is ignored"
+    );
+}
