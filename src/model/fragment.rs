@@ -59,20 +59,28 @@ pub fn to_fragment(story: &Story, scenario: &Scenario) -> String {
 /// which the explainer must neither read as a scenario nor overwrite.
 pub fn own_part(fragment: &str) -> Option<&str> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    if fragment == FRAGMENT_VERSION || fragment.starts_with("v1&") {
-        return Some(fragment);
-    }
-    fragment
-        .match_indices("&v1")
-        .map(|(at, _)| &fragment[at + 1..])
-        .find(|rest| *rest == FRAGMENT_VERSION || rest.starts_with("v1&"))
+    let is_own = |part: &str| part == FRAGMENT_VERSION || part.starts_with("v1&");
+    // The explainer's part starts the fragment, or follows one of its `&`s.
+    let starts = core::iter::once(0).chain(
+        fragment
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| *b == b'&')
+            .map(|(at, _)| at + 1),
+    );
+    starts
+        .filter_map(|at| fragment.get(at..))
+        .find(|part| is_own(part))
 }
 
 /// The page's fragment (without `#`) with the explainer's part replaced by `ours` (empty for
 /// the article's figures); the host's part before it stays as it was.
 pub fn with_own_part(fragment: &str, ours: &str) -> String {
     let host = match own_part(fragment) {
-        Some(own) => fragment[..fragment.len() - own.len()].trim_end_matches('&'),
+        Some(own) => fragment
+            .get(..fragment.len() - own.len())
+            .unwrap_or_default()
+            .trim_end_matches('&'),
         None => fragment,
     };
     match (host.is_empty(), ours.is_empty()) {

@@ -62,13 +62,25 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn error(&self, message: &'static str) -> JsonError {
-        let before = &self.text[..self.at.min(self.text.len())];
+        let before = self.text.get(..self.at).unwrap_or(self.text);
         let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
         JsonError {
             line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
+            column: before.get(line_start..).unwrap_or_default().chars().count() + 1,
             message,
         }
+    }
+
+    /// The bytes not read yet.
+    fn rest(&self) -> &[u8] {
+        self.bytes.get(self.at..).unwrap_or_default()
+    }
+
+    /// The text from `start` to here. The reader stops only at ASCII bytes, so both ends are
+    /// character boundaries; `get` instead of indexing keeps the panic path, with its
+    /// formatting code, out of the wasm.
+    fn slice(&self, start: usize) -> &str {
+        self.text.get(start..self.at).unwrap_or_default()
     }
 
     fn peek(&self) -> Option<u8> {
@@ -82,7 +94,7 @@ impl Reader<'_> {
     }
 
     fn expect_word(&mut self, word: &str, node: Node) -> Result<Node, JsonError> {
-        if self.bytes[self.at..].starts_with(word.as_bytes()) {
+        if self.rest().starts_with(word.as_bytes()) {
             self.at += word.len();
             Ok(node)
         } else {
@@ -205,7 +217,7 @@ impl Reader<'_> {
                 return Err(self.error("expected digits in the exponent"));
             }
         }
-        Ok(Node::Number(self.text[start..self.at].to_owned()))
+        Ok(Node::Number(self.slice(start).to_owned()))
     }
 
     /// A string's value, its escapes decoded.
@@ -221,7 +233,7 @@ impl Reader<'_> {
                 self.at += 1;
             }
             // The run stops only at ASCII bytes, so it is whole UTF-8.
-            value.push_str(&self.text[run..self.at]);
+            value.push_str(self.slice(run));
             match self.peek() {
                 None => return Err(self.error("the text ends inside a string")),
                 Some(b'"') => {
@@ -274,7 +286,7 @@ impl Reader<'_> {
         let first = self.hex4()?;
         let code = match first {
             0xD800..=0xDBFF => {
-                if !self.bytes[self.at..].starts_with(b"\\u") {
+                if !self.rest().starts_with(b"\\u") {
                     return Err(self.error("a lone surrogate in a \\u escape"));
                 }
                 self.at += 2;
