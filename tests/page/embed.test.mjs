@@ -100,6 +100,36 @@ test("the iframe grows and shrinks with its content, and a hidden one is sized o
   await page.waitForFunction(() => document.getElementById("hidden").clientHeight > 1000);
 });
 
+test("a loader that arrives after the child has reported still sizes the iframe", async () => {
+  const page = await open("/fixtures/late-loader.html");
+  const child = page.frameLocator("#loader");
+  await child.locator("round-explainer[data-state=ready]").waitFor();
+  // The child has said its height, and has nothing new to say.
+  await page.waitForFunction(() => window.heights.some((h) => h > 1000));
+  assert.equal(await frameHeight(page, "loader"), 600, "no loader yet: the fallback height");
+  await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.src = "/embed-loader.js";
+    document.body.append(script);
+  });
+  await page.waitForFunction(() => document.getElementById("loader").clientHeight > 1000, undefined, { timeout: 5000 });
+  assert.ok(Math.abs((await frameHeight(page, "loader")) - (await contentHeight(page, "loader"))) <= 1);
+});
+
+test("an iframe added after the loader is sized too", async () => {
+  const page = await open("/fixtures/host.html", { expectErrors: [/status of 404 \(Not Found\)/] });
+  await page.evaluate(() => {
+    const frame = document.createElement("iframe");
+    frame.id = "added";
+    frame.dataset.roundExplainer = "";
+    frame.title = "Funding-round explainer";
+    frame.src = "/embed.html?story=/stories/openai-2026.json";
+    document.body.append(frame);
+  });
+  await page.waitForFunction(() => document.getElementById("added").clientHeight > 1000, undefined, { timeout: 10_000 });
+  assert.ok(Math.abs((await frameHeight(page, "added")) - (await contentHeight(page, "added"))) <= 1);
+});
+
 test("forged height messages from other windows change nothing", async () => {
   const page = await open("/fixtures/host.html", { expectErrors: [/status of 404 \(Not Found\)/] }); // #missing
   await page.waitForFunction(() => document.getElementById("loader").clientHeight > 1000);
