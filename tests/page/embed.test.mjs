@@ -130,6 +130,15 @@ test("an iframe added after the loader is sized too", async () => {
   assert.ok(Math.abs((await frameHeight(page, "added")) - (await contentHeight(page, "added"))) <= 1);
 });
 
+test("the iframe child adds no main landmark to its host page", async () => {
+  const page = await open("/fixtures/late-loader.html");
+  const child = page.frameLocator("#loader");
+  await child.locator("round-explainer[data-state=ready]").waitFor();
+  assert.equal(await child.locator("main, [role=main]").count(), 0, "no main in the child");
+  assert.equal(await child.locator("#embed").count(), 1, "its content is still #embed");
+  assert.equal(await page.locator("main").count(), 1, "the host's own main is the only one");
+});
+
 test("forged height messages from other windows change nothing", async () => {
   const page = await open("/fixtures/host.html", { expectErrors: [/status of 404 \(Not Found\)/] }); // #missing
   await page.waitForFunction(() => document.getElementById("loader").clientHeight > 1000);
