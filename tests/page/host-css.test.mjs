@@ -100,3 +100,43 @@ for (const [what, name] of [["a 20,000-character word", "W".repeat(20_000)], ["6
     assert.deepEqual(seen.out, [], `nothing wider than the card ${seen.card}`);
   });
 }
+
+test("forced colours: the pressed preset differs from the others, and the legend keeps its key", async () => {
+  for (const path of ["", "fixtures/element.html"]) {
+    const page = await env.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.emulateMedia({ forcedColors: "active" });
+    await page.goto(env.server.url + path);
+    if (path) {
+      await page.evaluate(() => {
+        const element = document.createElement("round-explainer");
+        element.setAttribute("src", "/stories/openai-2026.json");
+        document.getElementById("first").append(element);
+      });
+    }
+    await page.waitForSelector(".rx-headline", { timeout: 10_000 });
+    const paint = (selector) =>
+      page.locator(selector).first().evaluate((e) => {
+        const s = getComputedStyle(e);
+        return { background: s.backgroundColor, image: s.backgroundImage, border: `${s.borderTopWidth} ${s.borderTopColor}`, color: s.color, fill: s.fill };
+      });
+    const pressed = await paint(".rx-preset[aria-pressed=true]");
+    const unpressed = await paint(".rx-preset[aria-pressed=false]");
+    assert.ok(pressed.background !== unpressed.background || pressed.border !== unpressed.border,
+      `${path || "article page"}: pressed ${JSON.stringify(pressed)} against ${JSON.stringify(unpressed)}`);
+    const card = await paint(".rx");
+    const transparent = "rgba(0, 0, 0, 0)";
+    const swatches = await page.locator(".rx-legend .rx-swatch").evaluateAll((all) =>
+      all.map((e) => { const s = getComputedStyle(e); return { cls: e.getAttribute("class"), background: s.backgroundColor, image: s.backgroundImage }; }));
+    assert.ok(swatches.length >= 3, `swatches: ${swatches.length}`);
+    const keys = new Set();
+    for (const swatch of swatches) {
+      const painted = swatch.image !== "none" || (swatch.background !== transparent && swatch.background !== card.background);
+      assert.ok(painted, `${path || "article page"}: swatch ${JSON.stringify(swatch)} shows against the card's ${card.background}`);
+      keys.add(`${swatch.background} ${swatch.image}`);
+    }
+    const kinds = new Set(swatches.map((s) => s.cls));
+    assert.equal(keys.size, kinds.size, `each kind of swatch is told apart: ${[...keys].join(" | ")}`);
+    const bars = await page.locator(".rx-bar rect").evaluateAll((all) => all.map((e) => getComputedStyle(e).fill));
+    assert.ok(bars.length >= 2 && new Set(bars).size >= 2, `the bar's parts keep distinct fills: ${bars.join(", ")}`);
+  }
+});
