@@ -127,3 +127,18 @@ test("a fragment changed by the reader (hashchange) is followed", async () => {
   await page.evaluate(() => { location.hash = "#garbage<script>"; });
   await page.waitForFunction(() => document.querySelector(".rx-headline").textContent.includes("$600B"));
 });
+
+test("a story that never arrives: the article page says so after 15 seconds", async () => {
+  const page = await env.newPage({ expectErrors: [/did not arrive within 15 seconds/] });
+  await page.clock.install();
+  await page.route("**/stories/openai-2026.json", () => {}); // never answered
+  // Not "load": the preload of the story that never comes holds it back.
+  await page.goto(env.server.url, { waitUntil: "domcontentloaded" });
+  const text = () => page.evaluate(() => document.querySelector("#explainer > :is(.explainer-loading, .rx-error)")?.textContent);
+  assert.equal(await text(), "Loading the explainer…");
+  await page.clock.runFor(14_900);
+  assert.equal(await text(), "Loading the explainer…");
+  await page.clock.runFor(200);
+  assert.equal(await text(), "The explainer could not load: the story and the explainer did not arrive within 15 seconds");
+  assert.equal(await page.getAttribute("#explainer .rx-error", "role"), "alert");
+});
