@@ -18,8 +18,14 @@ async function open(path, options = {}) {
   return page;
 }
 
+/** The state an explainer settles in (ready, error or static), once it has stopped loading. */
 const state = (page, selector) =>
-  page.waitForFunction((s) => document.querySelector(s)?.dataset.state, selector, { timeout: 10_000 }).then((h) => h.jsonValue());
+  page
+    .waitForFunction((s) => {
+      const state = document.querySelector(s)?.dataset.state;
+      return state && state !== "loading" ? state : null;
+    }, selector, { timeout: 10_000 })
+    .then((h) => h.jsonValue());
 // The iframe's inner height (its CSS height, without the border).
 const frameHeight = (page, id) => page.evaluate((i) => document.getElementById(i).clientHeight, id);
 const contentHeight = (page, id) =>
