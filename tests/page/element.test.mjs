@@ -189,6 +189,15 @@ test("a story that never arrives: a visible loading state, then a visible error 
   assert.equal(await error.getAttribute("role"), "alert");
 });
 
+test("a wasm that never starts: a visible error after the timeout, not a box that loads forever", async () => {
+  const page = await openHost();
+  await hold(page, "**/round_explainer_bg.wasm");
+  await add(page, "x", { src: STORY, timeout: "1500" });
+  assert.equal(await stateOf(page, "x"), "loading");
+  await waitState(page, "x", "error");
+  assert.match(await page.locator("#x .rx-error").textContent(), /the explainer's WebAssembly did not start within 1\.5 seconds/);
+});
+
 test("the default timeout is 15 seconds", async () => {
   const page = await env.newPage();
   await page.clock.install();
