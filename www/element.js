@@ -81,8 +81,8 @@
     };
 
     // Lit's lifecycle: connected, it draws (again, if it was taken out); disconnected, it is taken
-    // down, unless it comes back within the same task (a move), which keeps it as it is, with
-    // the reader's choices. Observed attributes are followed at any time. Each load has a
+    // down, unless it is back by the next microtask (a move: out and in again by one piece of
+    // script), which keeps it as it is, with the reader's choices. Observed attributes are followed at any time. Each load has a
     // number; a load that is no longer the element's latest, or whose element has left the
     // page, draws nothing.
     class RoundExplainerElement extends HTMLElement {
@@ -111,8 +111,10 @@
       }
 
       connectedCallback() {
-        if (!this.shadowRoot) {
-          const shadow = this.attachShadow({ mode: "open" });
+        if (!this.container) {
+          // A shadow root declared in the page's HTML is taken over, emptied.
+          const shadow = this.shadowRoot || this.attachShadow({ mode: "open" });
+          shadow.replaceChildren();
           if (options.cssText) {
             shadow.append(el(document, "style", "", options.cssText));
           } else {
@@ -124,7 +126,7 @@
           this.container = el(document, "div", "rx-host");
           shadow.append(this.container);
         }
-        // Moved within one task: still drawn, or still loading.
+        // Moved: still drawn, or still loading.
         if (this._live) return;
         this._render();
       }

@@ -88,7 +88,7 @@ test("removed, an explainer holds no listeners; re-added later, it is drawn agai
     window.kept = document.getElementById("x");
     window.kept.remove();
   });
-  // Taken down at the end of the task that removed it (a move within one task keeps it).
+  // Taken down by the next microtask (a move, out and in again by one piece of script, keeps it).
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
   assert.equal(await listeners(page), 0, "no listeners once removed");
   assert.equal(await headline(page, "x").catch(() => null), null);
@@ -145,6 +145,18 @@ test("a new src loads its story; the older load, finishing later, draws nothing"
   assert.equal(await title(), "The other story");
   assert.equal(await stateOf(page, "x"), "ready");
   assert.equal(await listeners(page), count, "the first explainer's listeners went with it");
+});
+
+test("an element with a shadow root declared in the page's HTML takes it over and draws", async () => {
+  const page = await openHost();
+  await page.evaluate(() => {
+    const holder = document.createElement("div");
+    holder.setHTMLUnsafe('<round-explainer id="x" src="/stories/openai-2026.json"><template shadowrootmode="open"><p class="old">Pre-rendered</p></template></round-explainer>');
+    document.getElementById("first").append(...holder.childNodes);
+  });
+  await waitState(page, "x", "ready");
+  assert.match(await headline(page, "x"), /\$600B/);
+  assert.equal(await page.locator("#x .old").count(), 0, "what was declared is replaced");
 });
 
 test("the scenario attribute is followed after the first draw", async () => {
