@@ -52,7 +52,7 @@ function decode() {
 // The bytes are already here, so the module is compiled synchronously (V8 and SpiderMonkey
 // compile functions lazily, so this only validates): the explainer then mounts before the
 // page's first paint instead of a frame later. A refusal (a CSP without 'wasm-unsafe-eval')
-// comes back as a rejected promise, and the element shows the figures as a table.
+// comes back as a rejected promise, and the element says it needs WebAssembly.
 var starting;
 function ready() {
   if (!starting) {
@@ -65,11 +65,14 @@ function ready() {
   }
   return starting;
 }
+// element.js keeps its functions under a symbol, not a global name a host page could hold.
+var RoundExplainer = window[Symbol.for("round-explainer")];
 RoundExplainer.define({ ready: ready, get Explainer() { return wasm.Explainer; } }, { cssText: ${json(explainerCss)} });
 var element = document.getElementById("explainer");
+// Once: the element highlights through whichever explainer it holds, after any redraw.
 element.addEventListener("round-explainer:ready", function () {
   RoundExplainer.followReading(element, document.querySelectorAll("article p[data-part]"));
-});
+}, { once: true });
 })();`;
 
 const storyJson = json(JSON.parse(story));

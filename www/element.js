@@ -1,64 +1,24 @@
 // The <round-explainer> custom element. Written as a plain script (no import/export) so the same
 // file serves the ES-module build (round-explainer.js imports it) and the one-file build (inlined
-// as a classic script). It defines `RoundExplainer.define(api, options)`; loading it twice, or
-// defining twice, does nothing the second time.
+// as a classic script). It puts `{ define(api, options), followReading }` on globalThis under
+// Symbol.for("round-explainer"): a name a host page cannot take by accident, as it can take
+// window.RoundExplainer (its own script, a number, a frozen object), which would otherwise blank
+// every explainer. Loading it twice, or defining twice, does nothing the second time.
 (function () {
   "use strict";
   const root = typeof globalThis !== "undefined" ? globalThis : window;
-  if (root.RoundExplainer) return;
+  const KEY = Symbol.for("round-explainer");
+  if (root[KEY]) return;
 
-  const QUALIFIERS = {
-    exactly: "", approximately: "approximately", about: "about", roughly: "roughly",
-    close_to: "close to", as_much_as: "as much as", up_to: "up to",
-  };
-
-  /** "50B" or "50000000000" as "$50B" / "$50,000,000,000", without arithmetic: text stays exact. */
-  function amountText(value) {
-    const text = String(value).trim().replace(/^\$\s*/, "");
-    return "$" + (/^\d+$/.test(text) ? BigInt(text).toLocaleString("en-US") : text);
-  }
+  /** How long the story may take to arrive, and the wasm to start, before the element gives up
+   * with an error (README); the `timeout` attribute (milliseconds) sets another. */
+  const DEFAULT_TIMEOUT_MS = 15000;
 
   function el(doc, tag, className, text) {
     const node = doc.createElement(tag);
     if (className) node.className = className;
     if (text !== undefined) node.textContent = text;
     return node;
-  }
-
-  /** The story's reported figures as a plain table, for when WebAssembly cannot run. */
-  function staticTable(doc, story) {
-    const rows = [];
-    const add = (label, figure) => {
-      if (!figure || !figure.value) return;
-      const words = QUALIFIERS[figure.qualifier] || "";
-      rows.push([label, (words ? words + " " : "") + amountText(figure.value)]);
-    };
-    const round = story.round || {};
-    add(round.label || "The round", round.total);
-    for (const tranche of round.tranches || []) {
-      for (const investor of tranche.investors || []) {
-        if (investor.amount) add(investor.name, investor.amount);
-        else rows.push([investor.name, "amount not reported"]);
-      }
-    }
-    for (const deal of story.separate_deals || []) add(deal.investor + " (separate deal)", deal.amount);
-    for (const mark of story.marks || []) add(mark.label + ", " + mark.when, mark.valuation);
-    for (const comparison of story.comparisons || []) add(comparison.label, comparison.amount);
-    const box = el(doc, "div", "rx rx-static");
-    box.append(el(doc, "h2", "rx-title", story.title || "Funding round"));
-    const table = el(doc, "table", "rx-table");
-    table.append(el(doc, "caption", "", "The figures as the article reports them"));
-    const body = el(doc, "tbody");
-    for (const [label, value] of rows) {
-      const tr = el(doc, "tr");
-      const th = el(doc, "th", "", label);
-      th.scope = "row";
-      tr.append(th, el(doc, "td", "rx-num", value));
-      body.append(tr);
-    }
-    table.append(body);
-    box.append(table);
-    return box;
   }
 
   function errorBox(doc, message) {
@@ -68,32 +28,140 @@
     return box;
   }
 
+  function loadingBox(doc) {
+    const box = el(doc, "div", "rx rx-loading", "Loading the explainer…");
+    box.setAttribute("role", "status");
+    return box;
+  }
+
+  /**
+   * What is shown when WebAssembly cannot run. Only the model reads a story (and refuses a bad
+   * one), so without it no figure is shown at all: the story's title, if it has one, and why.
+   */
+  function staticBox(doc, story) {
+    const box = el(doc, "div", "rx rx-static");
+    const title = story !== null && typeof story === "object" && typeof story.title === "string" ? story.title : "";
+    if (title) box.append(el(doc, "h2", "rx-title", title));
+    box.append(el(doc, "p", "rx-static-note", "This explainer needs WebAssembly, which this page does not allow."));
+    return box;
+  }
+
+  function timeoutOf(value) {
+    const ms = value === null || value.trim() === "" ? NaN : Number(value);
+    return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_TIMEOUT_MS;
+  }
+
+  function duration(ms) {
+    const seconds = ms / 1000;
+    return seconds === 1 ? "1 second" : `${seconds} seconds`;
+  }
+
   /**
    * Defines <round-explainer> once.
-   * api: { ready: Promise (wasm initialised), Explainer }
+   * api: { ready: () => Promise (wasm initialised), Explainer }
    * options: { cssUrl } to link the stylesheet, or { cssText } to inline it (one-file build).
    */
   function define(api, options) {
     if (customElements.get("round-explainer")) return;
 
+    // Set once the wasm has started, so that an element re-added to the page, whose story is
+    // already read, is drawn at once rather than a frame later.
+    let started = false;
+    const ready = () => {
+      let starting;
+      try {
+        starting = Promise.resolve(api.ready());
+      } catch (error) {
+        starting = Promise.reject(error);
+      }
+      return starting.then(() => {
+        started = true;
+        return null;
+      }, (error) => error || new Error("WebAssembly could not start"));
+    };
+
+    // Lit's lifecycle: connected, it draws (again, if it was taken out); disconnected, it is taken
+    // down, unless it is back by the next microtask (a move: out and in again by one piece of
+    // script), which keeps it as it is, with the reader's choices. Observed attributes are followed at any time. Each load has a
+    // number; a load that is no longer the element's latest, or whose element has left the
+    // page, draws nothing.
     class RoundExplainerElement extends HTMLElement {
+      static get observedAttributes() {
+        return ["src", "scenario", "url-state"];
+      }
+
+      constructor() {
+        super();
+        this.explainer = undefined;
+        this.container = undefined;
+        this._generation = 0;
+        this._pending = undefined; // the load in flight: its timer and fetch
+        this._story = undefined; // { key, value }: the last story drawn
+        this._live = false; // drawn or loading, and not taken down since
+        this._done = Promise.resolve(false);
+      }
+
+      /**
+       * Settles once the latest load has shown what it will show: true when it drew (the
+       * explainer, an error or the static message), false when it was dropped because the
+       * element left the page or a newer src replaced it.
+       */
+      get updateComplete() {
+        return this._done;
+      }
+
       connectedCallback() {
-        if (this.shadowRoot) return;
-        const shadow = this.attachShadow({ mode: "open" });
-        if (options.cssText) {
-          shadow.append(el(document, "style", "", options.cssText));
-        } else {
-          const link = el(document, "link");
-          link.rel = "stylesheet";
-          link.href = options.cssUrl;
-          shadow.append(link);
+        if (!this.container) {
+          // A shadow root declared in the page's HTML is taken over, emptied.
+          const shadow = this.shadowRoot || this.attachShadow({ mode: "open" });
+          shadow.replaceChildren();
+          if (options.cssText) {
+            shadow.append(el(document, "style", "", options.cssText));
+          } else {
+            const link = el(document, "link");
+            link.rel = "stylesheet";
+            link.href = options.cssUrl;
+            shadow.append(link);
+          }
+          this.container = el(document, "div", "rx-host");
+          shadow.append(this.container);
         }
-        this.container = el(document, "div", "rx-host");
-        shadow.append(this.container);
-        this.start();
+        // Moved: still drawn, or still loading.
+        if (this._live) return;
+        this._render();
       }
 
       disconnectedCallback() {
+        queueMicrotask(() => {
+          if (!this.isConnected) this._takeDown();
+        });
+      }
+
+      attributeChangedCallback(name, old, value) {
+        // Before the first connection there is nothing to change: it reads them all then.
+        if (old === value || !this.container) return;
+        if (!this.isConnected) {
+          // Out of the page (perhaps on its way elsewhere): drawn afresh when it comes back.
+          this._takeDown();
+          return;
+        }
+        if (name === "src") {
+          this._takeDown();
+          this._render();
+        } else if (name === "scenario") {
+          // A load in flight reads the attribute when it draws.
+          if (this.explainer) this.explainer.setFragment(value || "");
+        } else if (name === "url-state" && this.explainer && this._story) {
+          this._draw(this._story.value);
+        }
+      }
+
+      /** Highlights a part of the explainer (`round`, `ownership`…), or none. */
+      highlight(part) {
+        if (this.explainer) this.explainer.highlight(part);
+      }
+
+      _unmount() {
         if (this.explainer) {
           this.explainer.unmount();
           this.explainer.free();
@@ -101,20 +169,59 @@
         }
       }
 
-      async readStory() {
+      _cancel() {
+        if (this._pending) {
+          clearTimeout(this._pending.timer);
+          this._pending.controller?.abort();
+          this._pending = undefined;
+        }
+      }
+
+      _takeDown() {
+        this._live = false;
+        this._generation++;
+        this._cancel();
+        this._unmount();
+      }
+
+      _source() {
         const inline = this.querySelector('script[type="application/json"]');
-        if (inline) {
+        if (inline) return { key: `inline ${inline.textContent}`, inline: inline.textContent };
+        const src = this.getAttribute("src");
+        return { key: `src ${src}`, src };
+      }
+
+      _show(node, state) {
+        this._unmount();
+        this.container.replaceChildren(node);
+        this.dataset.state = state;
+      }
+
+      _render() {
+        this._cancel();
+        const generation = ++this._generation;
+        this._live = true;
+        const source = this._source();
+        if (started && this._story && this._story.key === source.key) {
+          this._done = Promise.resolve(this._draw(this._story.value));
+        } else {
+          this._done = this._load(generation, source);
+        }
+      }
+
+      async _readStory(source, signal) {
+        if (source.inline !== undefined) {
           try {
-            return JSON.parse(inline.textContent);
+            return JSON.parse(source.inline);
           } catch (error) {
             throw new Error("story file: not valid JSON: " + error.message);
           }
         }
-        const src = this.getAttribute("src");
-        if (!src) throw new Error("story file: give a src attribute or an inline <script type=\"application/json\">");
+        const src = source.src;
+        if (!src) throw new Error('story file: give a src attribute or an inline <script type="application/json">');
         let response;
         try {
-          response = await fetch(new URL(src, document.baseURI));
+          response = await fetch(new URL(src, document.baseURI), signal ? { signal } : undefined);
         } catch (error) {
           throw new Error("story file: could not load " + src + ": " + error.message);
         }
@@ -126,43 +233,70 @@
         }
       }
 
-      async start() {
+      async _load(generation, source) {
+        const current = () => generation === this._generation && this.isConnected;
+        this._show(loadingBox(document), "loading");
+        const ms = timeoutOf(this.getAttribute("timeout"));
+        const controller = typeof AbortController === "function" ? new AbortController() : undefined;
+        let waitingFor = `story file: ${source.src || "the story"} did not arrive`;
+        const pending = { controller, timer: 0 };
+        const timedOut = new Promise((_, reject) => {
+          pending.timer = setTimeout(() => {
+            reject(new Error(`${waitingFor} within ${duration(ms)}`));
+            controller?.abort();
+          }, ms);
+        });
+        timedOut.catch(() => {}); // lost races are not unhandled rejections
+        this._pending = pending;
         // The story loads while the wasm compiles.
-        const wasm = api.ready().then(() => null, (error) => error);
+        const wasm = ready();
+        let failed;
         let story;
         try {
-          story = await this.readStory();
+          story = await Promise.race([this._readStory(source, controller?.signal), timedOut]);
+          if (!current()) return false;
+          waitingFor = "the explainer's WebAssembly did not start";
+          failed = await Promise.race([wasm, timedOut]);
         } catch (error) {
-          this.container.replaceChildren(errorBox(document, error.message));
-          this.dataset.state = "error";
-          return;
+          if (!current()) return false;
+          this._pending = undefined;
+          clearTimeout(pending.timer);
+          this._show(errorBox(document, error.message), "error");
+          return true;
         }
-        const failed = await wasm;
+        if (!current()) return false;
+        this._pending = undefined;
+        clearTimeout(pending.timer);
         if (failed) {
           // WebAssembly refused (a CSP without 'wasm-unsafe-eval', or no WebAssembly at all).
-          console.error("round-explainer: WebAssembly could not start, showing the reported figures only:", failed.message);
-          this.container.replaceChildren(staticTable(document, story));
-          this.dataset.state = "static";
-          return;
+          console.error("round-explainer: WebAssembly could not start, so no figures are shown:", failed.message);
+          this._show(staticBox(document, story), "static");
+          return true;
         }
-        if (!this.isConnected) return;
-        const scenario = this.getAttribute("scenario");
+        this._story = { key: source.key, value: story };
+        return this._draw(story);
+      }
+
+      _draw(story) {
+        this._unmount();
         try {
           performance.mark("round-explainer:loaded");
           this.explainer = api.Explainer.mount(this.container, story, undefined, this.hasAttribute("url-state"));
+          const scenario = this.getAttribute("scenario");
           if (scenario) this.explainer.setFragment(scenario);
           performance.mark("round-explainer:rendered");
-          this.dataset.state = "ready";
-          this.dispatchEvent(new CustomEvent("round-explainer:ready", { bubbles: true }));
         } catch (error) {
-          // Mount has shown the model's message in place.
+          // Mount has shown the model's message in place; anything else is shown here.
+          this._unmount();
+          if (!this.container.querySelector(".rx-error")) {
+            this.container.replaceChildren(errorBox(document, error && error.message ? error.message : String(error)));
+          }
           this.dataset.state = "error";
+          return true;
         }
-      }
-
-      /** Highlights a part of the explainer (`round`, `ownership`…), or none. */
-      highlight(part) {
-        if (this.explainer) this.explainer.highlight(part);
+        this.dataset.state = "ready";
+        this.dispatchEvent(new CustomEvent("round-explainer:ready", { bubbles: true }));
+        return true;
       }
     }
 
@@ -195,5 +329,5 @@
     return observer;
   }
 
-  root.RoundExplainer = { define, followReading };
+  Object.defineProperty(root, KEY, { value: Object.freeze({ define, followReading }) });
 })();

@@ -1,8 +1,31 @@
 // The iframe child: shows the story named by ?story= (same origin only) and reports its height
 // to the host page in three formats: Pym.js, Datawrapper's and AMP's embed-size. Unchanged
-// heights are not sent again.
+// heights are not sent again, unless the host's loader asks (it may arrive after the child has
+// reported: see embed-loader.js), when the current height is sent even if unchanged.
 const params = new URLSearchParams(location.search);
 const element = document.querySelector("round-explainer");
+const pymId = params.get("childId") || "round-explainer";
+const chartId = params.get("id") || "round-explainer";
+const content = document.getElementById("embed");
+let lastHeight = 0;
+
+function reportHeight(always) {
+  if (window.parent === window) return;
+  const height = Math.ceil(content.getBoundingClientRect().height);
+  // A hidden iframe lays out nothing; its height is sent once it is shown.
+  if (height <= 0 || (height === lastHeight && always !== true)) return;
+  lastHeight = height;
+  window.parent.postMessage(`pymxPYMx${pymId}xPYMxheightxPYMx${height}`, "*");
+  window.parent.postMessage({ "datawrapper-height": { [chartId]: height } }, "*");
+  window.parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
+}
+
+// Listening from the start: the loader asks when it starts and when this page has loaded.
+window.addEventListener("message", (event) => {
+  if (event.source !== window.parent || window.parent === window) return;
+  if (event.data && event.data.type === "round-explainer:ask-height") reportHeight(true);
+});
+
 const story = params.get("story") || "stories/openai-2026.json";
 const storyUrl = new URL(story, location.href);
 if (storyUrl.origin === location.origin) {
@@ -15,21 +38,5 @@ if (params.has("scenario")) element.setAttribute("scenario", params.get("scenari
 // Defined only now, so the element starts with its attributes already set.
 await import("./round-explainer.js");
 
-const pymId = params.get("childId") || "round-explainer";
-const chartId = params.get("id") || "round-explainer";
-const content = document.getElementById("embed");
-let lastHeight = 0;
-
-function reportHeight() {
-  if (window.parent === window) return;
-  const height = Math.ceil(content.getBoundingClientRect().height);
-  // A hidden iframe lays out nothing; its height is sent once it is shown.
-  if (height <= 0 || height === lastHeight) return;
-  lastHeight = height;
-  window.parent.postMessage(`pymxPYMx${pymId}xPYMxheightxPYMx${height}`, "*");
-  window.parent.postMessage({ "datawrapper-height": { [chartId]: height } }, "*");
-  window.parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
-}
-
-new ResizeObserver(reportHeight).observe(content);
-window.addEventListener("load", reportHeight);
+new ResizeObserver(() => reportHeight()).observe(content);
+window.addEventListener("load", () => reportHeight());

@@ -1,10 +1,14 @@
 // Host-page loader for round-explainer iframes: sets each iframe's height from the messages its
 // own child sends (Pym.js, Datawrapper or AMP format). Only iframes marked
 // data-round-explainer are touched, only by messages from their own window and origin, and only
-// with a sane height. No dependencies; loading it twice is harmless.
+// with a sane height. A child reports only when its height changes, so a loader that arrives
+// late would never hear from it: the loader asks each marked iframe for its height when it
+// starts and whenever one loads ({ type: "round-explainer:ask-height" }), and the child answers.
+// No dependencies; loading it twice is harmless.
 (function () {
   if (window.roundExplainerLoader) return;
   window.roundExplainerLoader = true;
+  var SELECTOR = "iframe[data-round-explainer]";
 
   function heightOf(data) {
     if (typeof data === "string") {
@@ -21,10 +25,17 @@
     return NaN;
   }
 
+  function ask(frame) {
+    // The question holds nothing secret, and the iframe may still show its first about:blank
+    // (whose origin is not the child's): "*" reaches whichever page it holds, which ignores it
+    // or answers. Answers are checked as every height message is.
+    if (frame.contentWindow) frame.contentWindow.postMessage({ type: "round-explainer:ask-height" }, "*");
+  }
+
   window.addEventListener("message", function (event) {
     var height = heightOf(event.data);
     if (!(height > 0 && height < 100000)) return;
-    var frames = document.querySelectorAll("iframe[data-round-explainer]");
+    var frames = document.querySelectorAll(SELECTOR);
     for (var i = 0; i < frames.length; i++) {
       var frame = frames[i];
       if (frame.contentWindow !== event.source) continue;
@@ -33,4 +44,12 @@
       frame.style.setProperty("height", Math.ceil(height) + "px", "important");
     }
   });
+
+  // load does not bubble, but it can be caught on its way down: iframes added later count too.
+  document.addEventListener("load", function (event) {
+    var target = event.target;
+    if (target && target.matches && target.matches(SELECTOR)) ask(target);
+  }, true);
+  var frames = document.querySelectorAll(SELECTOR);
+  for (var i = 0; i < frames.length; i++) ask(frames[i]);
 })();

@@ -20,9 +20,17 @@ async function loadStory() {
   return response.json();
 }
 
+/** As long as the explainer element waits (element.js): after that the page says it gave up. */
+const TIMEOUT_MS = 15000;
+
 async function start() {
   // The story downloads while the wasm compiles.
-  const [story] = await Promise.all([loadStory(), ready()]);
+  let timer;
+  const timedOut = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error("the story and the explainer did not arrive within 15 seconds")), TIMEOUT_MS);
+  });
+  const [story] = await Promise.race([Promise.all([loadStory(), ready()]), timedOut]);
+  clearTimeout(timer);
   // Start-up in two phases for `make bench`: loading (wasm and story) and the first mount.
   performance.mark("round-explainer:loaded");
   const explainer = Explainer.mount(host, story, undefined, true);

@@ -1,6 +1,6 @@
 // The <round-explainer> custom element, as an ES module: load it once (or twice: it is
 // harmless) and write <round-explainer src="stories/openai-2026.json"></round-explainer>.
-import init, { Explainer } from "./pkg-embed/round_explainer.js";
+import init, { Explainer, liveListenerCount } from "./pkg-embed/round_explainer.js";
 import "./element.js";
 
 let starting;
@@ -8,6 +8,10 @@ let starting;
  * bundles this file with the glue, away from the wasm the glue would look for next to itself. */
 export const ready = () => (starting ??= init({ module_or_path: new URL("pkg-embed/round_explainer_bg.wasm", import.meta.url) }));
 
-globalThis.RoundExplainer.define({ ready, Explainer }, { cssUrl: new URL("explainer.css", import.meta.url).href });
+// element.js keeps its functions under a symbol, not a global name a host page could hold.
+const element = globalThis[Symbol.for("round-explainer")];
+element.define({ ready, Explainer }, { cssUrl: new URL("explainer.css", import.meta.url).href });
 
-export const followReading = globalThis.RoundExplainer.followReading;
+export const followReading = element.followReading;
+/** How many listeners and timers this module's explainers hold (zero once all are taken down). */
+export { liveListenerCount };

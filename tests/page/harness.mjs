@@ -4,7 +4,8 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
-import { before, after } from "node:test";
+import { before, after, beforeEach, afterEach } from "node:test";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
 export const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
@@ -75,7 +76,8 @@ export function launchChromium(extra = []) {
   });
 }
 
-/** Collects console errors and uncaught exceptions of a page. */
+/** Collects console errors and uncaught exceptions of a page (scripts outside the tests; the
+ * tests use withBrowser's env.newPage, which fails a test on any error it did not expect). */
 export function watchErrors(page) {
   const errors = [];
   page.on("console", (message) => {
@@ -92,12 +94,57 @@ export function watchRequests(page) {
   return paths;
 }
 
-/** Starts the server and the browser before a test file's tests and stops them after. */
+/**
+ * Starts the server and the browser before a test file's tests and stops them after.
+ *
+ * Every page is opened with `env.newPage(options)`, which watches it from the start: after each
+ * test, any uncaught page error or console error (in the page or its frames) that the test did
+ * not expect fails that test, and its pages are closed. A test that expects errors says which:
+ * `env.newPage({ expectErrors: [/HTTP 404/] })`, or later `env.expectErrors(page, /pattern/)`.
+ * `env.errorsOf(page)` gives the page's errors so far, for tests that count them. A page opened
+ * any other way (`env.browser.newPage()`) fails the test too, so none escapes the watch.
+ */
 export function withBrowser() {
   const env = {};
+  let watched = [];
+  const entryOf = (page) => {
+    const entry = watched.find((w) => w.page === page);
+    if (!entry) throw new Error("this page was not opened with env.newPage()");
+    return entry;
+  };
+  env.newPage = async (options = {}) => {
+    const { expectErrors = [], ...pageOptions } = options;
+    const page = await env.browser.newPage(pageOptions);
+    const entry = { page, errors: [], expected: [...expectErrors] };
+    page.on("console", (message) => {
+      if (message.type() === "error") entry.errors.push(message.text());
+    });
+    page.on("pageerror", (error) => entry.errors.push(`uncaught ${error.name}: ${error.message}`));
+    watched.push(entry);
+    return page;
+  };
+  env.expectErrors = (page, ...patterns) => entryOf(page).expected.push(...patterns);
+  env.errorsOf = (page) => [...entryOf(page).errors];
   before(async () => {
     env.server = await serveDist();
     env.browser = await launchChromium();
+  });
+  beforeEach(() => {
+    watched = [];
+  });
+  afterEach(async () => {
+    const pages = watched;
+    watched = [];
+    const known = new Set(pages.map((w) => w.page.context()));
+    const strays = env.browser.contexts().filter((context) => !known.has(context));
+    const unexpected = [];
+    for (const { page, errors, expected } of pages) {
+      unexpected.push(...errors.filter((error) => !expected.some((pattern) => pattern.test(error))));
+      await page.close();
+    }
+    for (const context of strays) await context.close();
+    assert.equal(strays.length, 0, "every page is opened with env.newPage(), so that its errors are watched");
+    assert.deepEqual(unexpected, [], "no page error or console error the test did not expect");
   });
   after(async () => {
     await env.browser?.close();
