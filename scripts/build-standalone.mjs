@@ -26,8 +26,13 @@ function inline(text, what) {
   if (/<\/(script|style)/i.test(text)) throw new Error(`${what} contains a closing tag and cannot be inlined`);
   return text;
 }
-/** JSON safe inside <script>: `<` written as \u003c. */
+/** A value as a JavaScript literal safe inside <script>: `<` written as \u003c. */
 const json = (value) => JSON.stringify(value).replace(/</g, "\\u003c");
+/** JSON text safe inside <script>: `<`, `>`, `&` and U+2028/9 written as \u escapes, as
+ * `round-explainer snippet` does (src/view/html.rs). The text itself, not JSON.parse of it,
+ * which would drop a key given twice before the model's strict reader could refuse it. */
+const jsonText = (text) =>
+  text.trim().replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 // The no-modules glue declares a top-level `let wasm_bindgen`, which throws if a page holds two
 // copies; inside a function it is local, and a guard keeps a second copy from running at all.
@@ -75,7 +80,7 @@ element.addEventListener("round-explainer:ready", function () {
 }, { once: true });
 })();`;
 
-const storyJson = json(JSON.parse(story));
+const storyJson = jsonText(story);
 const explainer = `<round-explainer id="explainer" url-state><script type="application/json">${storyJson}</script></round-explainer>`;
 
 let html = page

@@ -17,7 +17,8 @@ function showError(message) {
 async function loadStory() {
   const response = await fetch(host.dataset.story);
   if (!response.ok) throw new Error(`could not load ${host.dataset.story}: HTTP ${response.status}`);
-  return response.json();
+  // The text, not JSON.parse of it: the wasm reads it with the model's strict reader.
+  return response.text();
 }
 
 /** As long as the explainer element waits (element.js): after that the page says it gave up. */

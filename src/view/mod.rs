@@ -95,6 +95,10 @@ struct State {
     settled: Option<Timeout>,
     /// When the pending announcement is due (milliseconds since the epoch).
     settle_at: f64,
+    /// With url-state, the scenario the page's fragment says now: the fragment is written only
+    /// when the reader has changed the scenario since, never merely because the host replaced
+    /// the fragment with an anchor of its own.
+    in_url: Scenario,
     /// The figure button whose provenance note is open.
     open_ref: Option<Element>,
     weak_self: Weak<RefCell<State>>,
@@ -151,6 +155,7 @@ impl Explainer {
             (None, false) => Scenario::article(&story),
         };
         let outcome = compute(&story, &scenario).map_err(|error| error.to_string())?;
+        let scenario_in_url = scenario.clone();
 
         let root = dom.el("div", "rx");
         set(&root, "data-story", &story.id);
@@ -232,6 +237,7 @@ impl Explainer {
                 options,
                 settled: None,
                 settle_at: 0.0,
+                in_url: scenario_in_url,
                 open_ref: None,
                 weak_self: weak_self.clone(),
             })
@@ -458,8 +464,9 @@ impl State {
         }
         let text = self.summary();
         self.parts.live.set_text_content(Some(&text));
-        if self.options.url_state {
+        if self.options.url_state && self.scenario != self.in_url {
             write_fragment(&location_hash(), &to_fragment(&self.story, &self.scenario));
+            self.in_url = self.scenario.clone();
         }
     }
 
@@ -612,6 +619,7 @@ impl State {
             return After::Nothing;
         };
         let scenario = from_fragment(&self.story, ours);
+        self.in_url = scenario.clone();
         if scenario != self.scenario {
             self.apply(scenario, None);
         }
