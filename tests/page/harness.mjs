@@ -103,8 +103,9 @@ export function watchRequests(page) {
  * `env.newPage({ expectErrors: [/HTTP 404/] })`, or later `env.expectErrors(page, /pattern/)`.
  * `env.errorsOf(page)` gives the page's errors so far, for tests that count them. A page opened
  * any other way (`env.browser.newPage()`) fails the test too, so none escapes the watch.
+ * `more` serves other directories as serveDist does (`{ "/malformed/": directory }`).
  */
-export function withBrowser() {
+export function withBrowser(more = {}) {
   const env = {};
   let watched = [];
   const entryOf = (page) => {
@@ -126,7 +127,7 @@ export function withBrowser() {
   env.expectErrors = (page, ...patterns) => entryOf(page).expected.push(...patterns);
   env.errorsOf = (page) => [...entryOf(page).errors];
   before(async () => {
-    env.server = await serveDist();
+    env.server = await serveDist(more);
     env.browser = await launchChromium();
   });
   beforeEach(() => {
