@@ -95,7 +95,7 @@
     // page, draws nothing.
     class RoundExplainerElement extends HTMLElement {
       static get observedAttributes() {
-        return ["src", "scenario", "url-state"];
+        return ["src", "scenario", "url-state", "heading-level"];
       }
 
       constructor() {
@@ -159,7 +159,7 @@
         } else if (name === "scenario") {
           // A load in flight reads the attribute when it draws.
           if (this.explainer) this.explainer.setFragment(value || "");
-        } else if (name === "url-state" && this.explainer && this._story) {
+        } else if ((name === "url-state" || name === "heading-level") && this.explainer && this._story) {
           this._draw(this._story.value);
         }
       }
@@ -280,6 +280,10 @@
 
       _draw(story) {
         this._unmount();
+        // The host page's heading level for the explainer's title (its sections one below).
+        const level = this.getAttribute("heading-level");
+        if (level) this.container.dataset.headingLevel = level;
+        else delete this.container.dataset.headingLevel;
         try {
           performance.mark("round-explainer:loaded");
           this.explainer = api.Explainer.mount(this.container, story, undefined, this.hasAttribute("url-state"));

@@ -79,3 +79,16 @@ test("at 1280 × 800 on the article page, a note from the foot of the sticky col
   await figure.click();
   assert.equal(await noteOnScreen(page), "on screen");
 });
+
+test("the host page sets the element's heading level, and changes it", async () => {
+  const page = await mounted(article, 1280);
+  const tags = () =>
+    page.evaluate(() => {
+      const root = document.querySelector("round-explainer").shadowRoot;
+      return [root.querySelector(".rx-title").tagName, root.querySelector(".rx-h").tagName];
+    });
+  assert.deepEqual(await tags(), ["H2", "H3"], "h2 and h3 by default");
+  await page.evaluate(() => document.querySelector("round-explainer").setAttribute("heading-level", "3"));
+  await page.waitForFunction(() => document.querySelector("round-explainer").shadowRoot.querySelector(".rx-title")?.tagName === "H3");
+  assert.deepEqual(await tags(), ["H3", "H4"]);
+});
