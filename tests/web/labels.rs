@@ -431,3 +431,31 @@ fn the_host_chooses_the_heading_level() {
         "a level out of 1 to 5 is ignored"
     );
 }
+
+/// Item 3: story text is isolated from the figures beside it, so a right-to-left name cannot
+/// carry "$50B" or "40%" into its own direction.
+#[wasm_bindgen_test]
+fn a_right_to_left_name_is_isolated_from_the_figures_beside_it() {
+    let name = "شركة أمازون";
+    let story = article_story();
+    set_in(
+        &story,
+        &[&"round", &"tranches", &0, &"investors", &0, &"name"],
+        &name.into(),
+    );
+    let fixture = Fixture::new();
+    let _explainer = mount(&fixture, story);
+    let isolated = format!("\u{2068}{name}\u{2069}");
+    for selector in [
+        ".rx-compare-words",
+        ".rx-tile:nth-child(3) .rx-tile-label",
+        "[data-part=round] .rx-legend-label",
+        ".rx-tranches li",
+    ] {
+        let raw = fixture.find(selector).text_content().unwrap_or_default();
+        assert!(
+            raw.contains(&isolated),
+            "{selector} isolates the name: {raw:?}"
+        );
+    }
+}
