@@ -7,6 +7,8 @@
 //! payload budget: what this wasm takes, no trimming of the view can win back.
 #![forbid(unsafe_code)]
 
+// Only the story's half of the JS reader: scenarios come from the fragment here.
+#[allow(dead_code)]
 #[path = "../../src/js.rs"]
 mod js;
 #[path = "../../src/model/mod.rs"]
