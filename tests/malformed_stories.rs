@@ -123,3 +123,38 @@ fn deep_nesting_and_repeated_keys_are_refused() {
     let error = parse_story(&text).expect_err("a repeated key").to_string();
     assert_eq!(error, "version: this field appears twice");
 }
+
+/// Issue 14: every problem of a file is reported at once, in the file's order, reading problems
+/// (a wrong type, a wrong symbol) as well as checks.
+#[test]
+fn four_problems_are_four_messages() {
+    let mut story: Value = serde_json::from_str(ARTICLE_STORY).unwrap();
+    story["title"] = Value::from(5);
+    story["round"]["total"]["value"] = Value::from("€100B");
+    story["separate_deals"][0]["amount"]["qualifier"] = Value::from("maybe");
+    story["comparisons"][1]["amount"]["value"] = Value::from(11);
+    let error = parse_story(&story.to_string()).expect_err("four problems");
+    let paths: Vec<&str> = error.errors().iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "title",
+            "round.total.value",
+            "separate_deals[0].amount.qualifier",
+            "comparisons[1].amount.value"
+        ],
+        "all four, in the file's order: {error}"
+    );
+}
+
+/// Issue 14: a story's own currency symbol and the shorthand newsrooms write are accepted.
+#[test]
+fn a_euro_story_takes_euro_shorthand() {
+    let mut story: Value = serde_json::from_str(ARTICLE_STORY).unwrap();
+    story["currency"] = Value::from("EUR");
+    story["round"]["total"]["value"] = Value::from("€100bn");
+    story["round"]["tranches"][0]["investors"][0]["amount"]["value"] = Value::from("€50 billion");
+    let story = parse_story(&story.to_string()).expect("euro shorthand is read");
+    assert_eq!(story.round.total.value.0, common::billions(100));
+    assert_eq!(story.currency_symbol(), "€");
+}

@@ -8,6 +8,7 @@ use core::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::checked::Checked;
+use super::currency::split_symbol;
 
 const THOUSAND: Decimal = Decimal::from_parts(1_000, 0, 0, false, 0);
 const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
@@ -22,7 +23,7 @@ pub enum AmountError {
     Empty,
     /// The amount starts with a minus sign.
     Negative(String),
-    /// The text is not a number with an optional `$` and unit word.
+    /// The text is not a number with an optional currency symbol and unit word.
     NotAnAmount(String),
     /// The word after the number is not a known unit.
     UnknownUnit(String),
@@ -67,14 +68,23 @@ impl std::error::Error for AmountError {}
 /// assert!(parse_amount("-5B").is_err());
 /// ```
 pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
+    parse_amount_with_symbol(text).map(|(amount, _)| amount)
+}
+
+/// Parses an amount as [`parse_amount`] does, and gives the currency symbol it was written
+/// with, if any (`€` for `"€1.3bn"`), for the story to check against its currency.
+pub fn parse_amount_with_symbol(
+    text: &str,
+) -> Result<(Decimal, Option<&'static str>), AmountError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err(AmountError::Empty);
     }
-    if trimmed.starts_with('-') || trimmed.starts_with("$-") || trimmed.starts_with("-$") {
+    let unsigned = trimmed.strip_prefix('-');
+    let (symbol, body) = split_symbol(unsigned.unwrap_or(trimmed));
+    if unsigned.is_some() || body.starts_with('-') {
         return Err(AmountError::Negative(trimmed.to_owned()));
     }
-    let body = trimmed.strip_prefix('$').unwrap_or(trimmed).trim_start();
     let number_end = body
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
         .unwrap_or(body.len());
@@ -87,7 +97,7 @@ pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
     let value = exact_decimal(&number).ok_or_else(|| AmountError::TooLarge(trimmed.to_owned()))?;
     value
         .mul_checked(multiplier)
-        .map(|amount| amount.normalize())
+        .map(|amount| (amount.normalize(), symbol))
         .ok_or_else(|| AmountError::TooLarge(trimmed.to_owned()))
 }
 

@@ -12,7 +12,8 @@ use core::fmt;
 
 use rust_decimal::Decimal;
 
-use super::money::parse_amount;
+use super::currency::accepts;
+use super::money::parse_amount_with_symbol;
 use super::story::Amount;
 use super::validate::{FieldError, Problem};
 
@@ -59,25 +60,24 @@ pub fn whole_number(text: &str) -> Option<u32> {
     plain.then(|| text.parse().ok()).flatten()
 }
 
-/// The first problem met while reading a document.
+/// The problems met while reading a document, in reading order.
 ///
 /// Readers do not stop at a problem: they note it here, go on with a placeholder value, and the
-/// document is refused at the end with the first problem noted. So a reader is straight-line
-/// code, without an early return at every field that must drop whatever was read before it:
-/// that drop code, once per field of every type, took 16 KB of the embeds' 221 KB of wasm.
+/// document is refused at the end with every problem noted, so an author can fix them all in one
+/// go. So a reader is straight-line code, without an early return at every field that must drop
+/// whatever was read before it: that drop code, once per field of every type, took 16 KB of the
+/// embeds' 221 KB of wasm.
 #[derive(Default)]
 struct Problems {
-    first: RefCell<Option<FieldError>>,
+    all: RefCell<Vec<FieldError>>,
+    /// The story's currency, once read: amounts written with another currency's symbol are
+    /// refused. `None` while reading something else than a story (a scenario).
+    currency: RefCell<Option<String>>,
 }
 
-impl Problems {
-    /// Whether a problem has been noted: then lists and objects are no longer read, so that a
-    /// refused document costs no more than reading up to its first problem, and a few
-    /// placeholders.
-    fn noted(&self) -> bool {
-        self.first.borrow().is_some()
-    }
-}
+/// The most problems noted for one document: enough to fix a file in one go, and a bound on the
+/// work and the message a hostile file can cause.
+pub const MAX_PROBLEMS: usize = 100;
 
 /// A node and its JSON path: where a reader is.
 #[derive(Clone, Copy)]
@@ -86,6 +86,9 @@ pub struct At<'a> {
     pub node: &'a Node,
     path: &'a Path<'a>,
     problems: &'a Problems,
+    /// Inside something missing or of the wrong type, already noted: what is missing in it is
+    /// that same problem, not one more per field.
+    quiet: bool,
 }
 
 /// A JSON path as a chain of steps, written out only when an error needs it.
@@ -121,18 +124,21 @@ pub(crate) fn path_text(path: &Path<'_>) -> String {
 /// its placeholder, as the problem it would note comes second.
 static ABSENT: Node = Node::Null;
 
-/// Reads a whole document with `read`, starting at its root; the first problem any reader noted
-/// refuses it.
-pub fn read_root<T>(node: &Node, read: impl FnOnce(At<'_>) -> T) -> Result<T, FieldError> {
+/// Reads a whole document with `read`, starting at its root; the problems any reader noted, in
+/// reading order, refuse it.
+pub fn read_root<T>(node: &Node, read: impl FnOnce(At<'_>) -> T) -> Result<T, Vec<FieldError>> {
     let problems = Problems::default();
     let value = read(At {
         node,
         path: &Path::Root,
         problems: &problems,
+        quiet: false,
     });
-    match problems.first.into_inner() {
-        None => Ok(value),
-        Some(error) => Err(error),
+    let all = problems.all.into_inner();
+    if all.is_empty() {
+        Ok(value)
+    } else {
+        Err(all)
     }
 }
 
@@ -143,18 +149,34 @@ impl<'a> At<'a> {
             node,
             path,
             problems: self.problems,
+            quiet: self.quiet,
         }
     }
 
-    /// Notes `problem` here, unless an earlier one was noted: only the first is reported.
+    /// Notes `problem` here (up to [`MAX_PROBLEMS`] in all).
     pub fn problem(&self, problem: Problem) {
-        let mut first = self.problems.first.borrow_mut();
-        if first.is_none() {
-            *first = Some(FieldError {
+        if self.quiet {
+            return;
+        }
+        let mut all = self.problems.all.borrow_mut();
+        if all.len() < MAX_PROBLEMS {
+            all.push(FieldError {
                 path: path_text(self.path),
                 problem,
             });
         }
+    }
+
+    /// From here on, amounts are in `code`: one written with another currency's symbol is a
+    /// problem.
+    pub fn set_currency(&self, code: &str) {
+        *self.problems.currency.borrow_mut() = Some(code.to_owned());
+    }
+
+    /// Whether this is a required field that is missing, already noted as such: its reader then
+    /// notes nothing more about it.
+    fn missing(&self) -> bool {
+        core::ptr::eq(self.node, &ABSENT)
     }
 
     /// Notes `problem` at this object's field `key`.
@@ -169,6 +191,9 @@ impl<'a> At<'a> {
     }
 
     fn expected(&self, what: &str) {
+        if self.missing() {
+            return;
+        }
         self.fail(format!("expected {what}, found {}", self.node.kind()));
     }
 
@@ -186,8 +211,21 @@ impl<'a> At<'a> {
     /// An amount written as a decimal string; JSON numbers are refused, as they can lose digits.
     pub fn amount(&self) -> Amount {
         match self.node {
-            Node::Text(text) => match parse_amount(text) {
-                Ok(value) => return Amount(value),
+            Node::Text(text) => match parse_amount_with_symbol(text) {
+                Ok((value, symbol)) => {
+                    let currency = self.problems.currency.borrow();
+                    match (symbol, currency.as_deref()) {
+                        (Some(symbol), Some(code)) if !accepts(code, symbol) => {
+                            let problem = Problem::WrongCurrency {
+                                symbol: symbol.to_owned(),
+                                currency: code.to_owned(),
+                            };
+                            drop(currency);
+                            self.problem(problem);
+                        }
+                        _ => return Amount(value),
+                    }
+                }
                 Err(error) => self.fail(error.to_string()),
             },
             Node::Number(_) => self.fail(
@@ -241,9 +279,6 @@ impl<'a> At<'a> {
 
     /// Each element of an array, read with `read` at its own path.
     pub fn list<T>(&self, read: impl Fn(At<'_>) -> T) -> Vec<T> {
-        if self.problems.noted() {
-            return Vec::new();
-        }
         let Node::List(items) = self.node else {
             self.expected("an array");
             return Vec::new();
@@ -257,9 +292,6 @@ impl<'a> At<'a> {
 
     /// Each entry of an object whose keys are ids, read with `read`.
     pub fn entries<T>(&self, read: impl Fn(&str, At<'_>) -> T) -> Vec<T> {
-        if self.problems.noted() {
-            return Vec::new();
-        }
         let Node::Object(entries) = self.node else {
             self.expected("an object");
             return Vec::new();
@@ -274,11 +306,12 @@ impl<'a> At<'a> {
     /// Reads this object with `read`, after checking it has no keys other than `known` and no
     /// key twice. Something else than an object is read as an empty one.
     pub fn object<T>(&self, known: &[&str], read: impl FnOnce(&Fields<'_>) -> T) -> T {
+        let mut at = *self;
         let entries: &[(String, Node)] = match self.node {
-            _ if self.problems.noted() => &[],
             Node::Object(entries) => entries,
             _ => {
                 self.expected("an object");
+                at.quiet = true;
                 &[]
             }
         };
@@ -292,7 +325,7 @@ impl<'a> At<'a> {
                 break;
             }
         }
-        read(&Fields { entries, at: *self })
+        read(&Fields { entries, at })
     }
 }
 
@@ -360,7 +393,7 @@ mod tests {
     }
 
     /// Reads `{ name: text, count: whole number, tags: [text] }`.
-    fn read_example(node: &Node) -> Result<(String, u32, Vec<String>), FieldError> {
+    fn read_example(node: &Node) -> Result<(String, u32, Vec<String>), Vec<FieldError>> {
         read_root(node, |at| {
             at.object(&["name", "count", "tags"], |o| {
                 (
@@ -387,79 +420,69 @@ mod tests {
     }
 
     #[test]
-    fn after_a_problem_lists_are_not_read() {
-        let tags = Node::List(vec![Node::Text("a".into()); 1000]);
-        let node = object(&[
-            ("name", Node::Null),
-            ("count", Node::Number("1".to_owned())),
-            ("tags", tags),
-        ]);
-        let reads = core::cell::Cell::new(0);
-        let result = read_root(&node, |at| {
-            at.object(&["name", "count", "tags"], |o| {
-                (
-                    o.text("name"),
-                    o.list("tags", |at| {
-                        reads.set(reads.get() + 1);
-                        at.text()
-                    }),
-                )
-            })
-        });
-        assert_eq!(
-            result.expect_err("name is missing").path,
-            "name",
-            "the first problem"
-        );
-        assert_eq!(reads.get(), 0, "the tags after it were not read");
-    }
-
-    #[test]
-    fn the_first_problem_in_reading_order_is_the_one_reported() {
-        let cases: [(&str, Node, &str, &str); 5] = [
+    fn every_problem_is_reported_once_in_reading_order() {
+        let shape = |path: &str, message: &str| FieldError {
+            path: path.to_owned(),
+            problem: Problem::Shape(message.to_owned()),
+        };
+        let cases: Vec<(&str, Node, Vec<FieldError>)> = vec![
             (
-                "an unknown field is found before any field is read",
+                "an unknown field, and every field after it is still read",
                 object(&[("count", Node::Bool(true)), ("nmae", Node::Null)]),
-                "nmae",
-                "unknown field; expected one of: name, count, tags",
+                vec![
+                    shape("nmae", "unknown field; expected one of: name, count, tags"),
+                    shape("name", "is required but missing"),
+                    shape("count", "expected a whole number, found a boolean"),
+                ],
             ),
             (
-                "a missing field, then a wrong type after it",
-                object(&[("count", Node::Bool(true))]),
-                "name",
-                "is required but missing",
+                "a missing field is noted once, not again as the wrong type",
+                object(&[("name", Node::Text("x".into()))]),
+                vec![shape("count", "is required but missing")],
             ),
             (
-                "a wrong type, then a missing field after it",
-                object(&[("name", Node::Number("1".to_owned()))]),
-                "name",
-                "expected a string, found a number",
-            ),
-            (
-                "a problem inside a list names its element",
+                "problems inside a list name their elements",
                 object(&[
-                    ("name", Node::Text("x".into())),
+                    ("name", Node::Number("1".to_owned())),
                     ("count", Node::Number("1".to_owned())),
-                    ("tags", Node::List(vec![Node::Text("a".into()), Node::Null])),
+                    (
+                        "tags",
+                        Node::List(vec![Node::Null, Node::Text("a".into()), Node::Bool(false)]),
+                    ),
                 ]),
-                "tags[1]",
-                "expected a string, found null",
+                vec![
+                    shape("name", "expected a string, found a number"),
+                    shape("tags[0]", "expected a string, found null"),
+                    shape("tags[2]", "expected a string, found a boolean"),
+                ],
             ),
             (
                 "not an object at all",
                 Node::List(Vec::new()),
-                "(the document)",
-                "expected an object, found an array",
+                vec![shape(
+                    "(the document)",
+                    "expected an object, found an array",
+                )],
             ),
         ];
-        for (why, node, path, message) in cases {
-            let error = read_example(&node).expect_err(why);
-            assert_eq!(error.path, path, "{why}: path");
-            assert_eq!(
-                error.problem,
-                Problem::Shape(message.to_owned()),
-                "{why}: problem"
-            );
+        for (why, node, expected) in cases {
+            assert_eq!(read_example(&node).expect_err(why), expected, "{why}");
         }
+    }
+
+    #[test]
+    fn problems_are_bounded() {
+        let tags = Node::List(vec![Node::Null; 10 * MAX_PROBLEMS]);
+        let node = object(&[
+            ("name", Node::Text("x".into())),
+            ("count", Node::Number("1".to_owned())),
+            ("tags", tags),
+        ]);
+        let errors = read_example(&node).expect_err("a thousand problems");
+        assert_eq!(
+            errors.len(),
+            MAX_PROBLEMS,
+            "at most {MAX_PROBLEMS} are kept"
+        );
     }
 }

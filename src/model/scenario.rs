@@ -7,7 +7,7 @@ use super::id_map::IdMap;
 use super::node::{read_root, At, Node};
 use super::outcome::ComputeError;
 use super::story::{Amount, Range, ReportedAmount, Story};
-use super::validate::FieldError;
+use super::validate::StoryError;
 
 /// What the reader has chosen.
 ///
@@ -89,9 +89,10 @@ impl Story {
 
 impl Scenario {
     /// Reads a scenario from its parsed JSON: `{ "pre_money": "500B", "round_total": "100B",
-    /// "amounts": { "amazon": "40B" }, "deals": { "softbank": true } }`. Errors name the field.
-    pub fn from_node(node: &Node) -> Result<Scenario, FieldError> {
-        read_root(node, |at| {
+    /// "amounts": { "amazon": "40B" }, "deals": { "softbank": true } }`. Errors name each field
+    /// that is wrong.
+    pub fn from_node(node: &Node) -> Result<Scenario, StoryError> {
+        let read = read_root(node, |at| {
             at.object(&["pre_money", "round_total", "amounts", "deals"], |o| {
                 let by_id = |at: At<'_>| at.entries(|id, at| (id.to_owned(), at.amount()));
                 let toggles = |at: At<'_>| at.entries(|id, at| (id.to_owned(), at.boolean()));
@@ -110,7 +111,8 @@ impl Scenario {
                         .collect(),
                 }
             })
-        })
+        });
+        read.map_err(StoryError::from)
     }
 
     /// The article's figures with the story's default assumption: what a reader sees first.

@@ -9,6 +9,7 @@
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
+use super::currency::symbol_of;
 use super::json;
 use super::money::format_exact;
 use super::node::{path_text, read_root, whole_number, At, Node, Path};
@@ -367,15 +368,10 @@ impl Story {
         Ok(story)
     }
 
-    /// The currency symbol to write amounts with.
+    /// The currency symbol to write amounts with: `$`, `€`, `CHF `, or the code for a currency
+    /// without one of its own (`SEK `).
     pub fn currency_symbol(&self) -> String {
-        match self.currency.as_str() {
-            "USD" => "$".to_owned(),
-            "EUR" => "€".to_owned(),
-            "GBP" => "£".to_owned(),
-            "JPY" => "¥".to_owned(),
-            other => format!("{other} "),
-        }
+        symbol_of(&self.currency)
     }
 
     /// Every named investor of the round, in tranche order.
@@ -404,6 +400,14 @@ fn read_story(at: At<'_>) -> Story {
                 }
                 _ => {}
             }
+        }
+    }
+    // Amounts are checked against the story's currency as they are read.
+    if let Node::Object(entries) = at.node {
+        if let Some((_, Node::Text(code))) = entries.iter().find(|(key, _)| key == "currency") {
+            at.set_currency(code);
+        } else {
+            at.set_currency("USD");
         }
     }
     const FIELDS: &[&str] = &[

@@ -128,6 +128,15 @@ pub enum Problem {
     },
     /// Text with a run of combining marks too long to lay out.
     TooManyMarks,
+    /// An amount written with the symbol of another currency than the story's.
+    WrongCurrency {
+        /// The symbol it was written with.
+        symbol: String,
+        /// The story's currency.
+        currency: String,
+    },
+    /// A date that is not a real `YYYY-MM-DD` date.
+    BadDate(String),
     /// A story file larger than [`MAX_STORY_BYTES`](super::story::MAX_STORY_BYTES).
     TooLarge {
         /// Its size.
@@ -205,6 +214,14 @@ impl fmt::Display for Problem {
                 f,
                 "is {length} characters long; it may have at most {max}"
             ),
+            Self::WrongCurrency { symbol, currency } => write!(
+                f,
+                "the amount is written in {symbol}, but the story's currency is {currency}: write it with the story's own symbol, or none"
+            ),
+            Self::BadDate(date) => write!(
+                f,
+                "\"{date}\" is not a date: write a real date as YYYY-MM-DD, such as \"2026-01-31\""
+            ),
             Self::TooLarge { bytes, max } => write!(
                 f,
                 "the file is {bytes} bytes long; a story file may have at most {max}"
@@ -226,6 +243,13 @@ impl StoryError {
     /// The problems, in the order of the file (never empty).
     pub fn errors(&self) -> &[FieldError] {
         &self.errors
+    }
+}
+
+impl From<Vec<FieldError>> for StoryError {
+    /// The problems of a document, in its order (never empty: a reader's problems).
+    fn from(errors: Vec<FieldError>) -> Self {
+        Self { errors }
     }
 }
 
@@ -306,6 +330,15 @@ impl Checker {
                     max: MAX_QUOTE_CHARS,
                 },
             );
+        }
+    }
+
+    /// A `YYYY-MM-DD` date that exists (2025-02-29 does not).
+    fn date(&mut self, path: &Path<'_>, date: Option<&String>) {
+        if let Some(date) = date {
+            if !is_real_date(date) {
+                self.fail(path, Problem::BadDate(date.clone()));
+            }
         }
     }
 
@@ -412,6 +445,7 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
     ] {
         check.optional(&Path::Field(&article, field), text.as_ref());
     }
+    check.date(&Path::Field(&article, "date"), story.article.date.as_ref());
     // Lists past their limits are not checked item by item: the limit is the problem.
     let too_many = [
         check.limit(&top("sources"), story.sources.len(), MAX_SOURCES),
@@ -451,6 +485,7 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
         check.text_up_to(&Path::Field(&here, "quote"), &source.quote, MAX_QUOTE_CHARS);
         check.optional(&Path::Field(&here, "publisher"), source.publisher.as_ref());
         check.optional(&Path::Field(&here, "date"), source.date.as_ref());
+        check.date(&Path::Field(&here, "date"), source.date.as_ref());
         check.optional(&Path::Field(&here, "url"), source.url.as_ref());
     }
     check.source_ids = source_ids;
@@ -591,5 +626,59 @@ fn investor_id(check: &mut Checker, path: &Path<'_>, id: &str, seen: &mut Seen) 
         check.fail(path, Problem::ReservedId(id.to_owned()));
     } else {
         check.id(path, id, seen);
+    }
+}
+
+/// Whether `text` is a real date written `YYYY-MM-DD`, leap years included.
+fn is_real_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return false;
+    };
+    let digits =
+        |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (
+        year.parse::<u32>(),
+        month.parse::<u32>(),
+        day.parse::<u32>(),
+    ) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_real_date;
+
+    #[test]
+    fn dates_are_real_dates() {
+        let cases = [
+            ("2026-01-31", true),
+            ("2024-02-29", true),
+            ("2000-02-29", true),
+            ("1900-02-29", false),
+            ("2025-02-29", false),
+            ("2025-13-45", false),
+            ("2025-04-31", false),
+            ("2025-1-5", false),
+            ("26-01-31", false),
+            ("2026-01-31T00:00", false),
+            ("", false),
+        ];
+        for (date, real) in cases {
+            assert_eq!(is_real_date(date), real, "{date}");
+        }
     }
 }

@@ -78,7 +78,8 @@ fn a_bad_story_is_an_error_naming_the_field() {
         .expect("a string version is refused");
     assert_eq!(
         message(error.into()),
-        "story file: version: expected a whole number, found a string"
+        "story file: version: expected a whole number, found a string; id: is required but missing; title: is required but missing; company: is required but missing; focus_investor: is required but missing; pre_money: is required but missing; round: is required but missing",
+        "every problem at once, in the file's order"
     );
 }
 
