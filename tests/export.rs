@@ -67,7 +67,7 @@ fn csv_quotes_what_needs_quoting() {
     assert_eq!(lines[0], "figure,value,unit,basis,source");
     assert_eq!(lines.len(), rows.len() + 1, "a line per row");
     assert!(
-        csv.contains("Post-money valuation,600000000000,USD,computed,\r\n"),
+        csv.contains("Post-money valuation,600000000000,USD,derived,\r\n"),
         "{csv}"
     );
     assert!(

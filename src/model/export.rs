@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 
 use super::money::{format_money, Style};
 use super::outcome::{HoldingKind, Outcome};
-use super::scenario::Scenario;
-use super::story::{ReportedAmount, Story};
+use super::scenario::{price_kind, reported_post_money, PriceKind, Scenario};
+use super::story::{Price, ReportedAmount, Story};
 
 /// Where a value comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,8 +17,8 @@ pub enum Basis {
     ReadersChoice,
     /// An assumption the article does not give (the price of the round).
     Assumption,
-    /// Computed from the other rows.
-    Computed,
+    /// Derived from the other figures: arithmetic over reported figures and choices.
+    Derived,
 }
 
 impl Basis {
@@ -28,7 +28,7 @@ impl Basis {
             Basis::Reported => "reported",
             Basis::ReadersChoice => "reader's choice",
             Basis::Assumption => "assumption",
-            Basis::Computed => "computed",
+            Basis::Derived => "derived",
         }
     }
 }
@@ -70,21 +70,22 @@ pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<D
         unit: "percent".to_owned(),
         display: format!("{value}%"),
         spoken: format!("{value}%"),
-        basis: Basis::Computed,
+        basis: Basis::Derived,
         source: None,
     };
 
-    // The author's assumption until the reader moves it.
-    let pre_basis = if scenario.pre_money == story.pre_money.default {
-        Basis::Assumption
-    } else {
-        Basis::ReadersChoice
+    // The price as the article gives it, until the reader moves it.
+    let (pre_basis, pre_source) = match (price_kind(story, scenario), &story.pre_money.price) {
+        (PriceKind::Chosen, _) => (Basis::ReadersChoice, None),
+        (_, Price::PreMoney(figure)) => (Basis::Reported, Some(figure.source.as_str())),
+        (_, Price::PostMoney(_)) => (Basis::Derived, None),
+        (_, Price::Assumed) => (Basis::Assumption, None),
     };
     let mut rows = vec![money(
         story.pre_money.label.clone(),
         outcome.pre_money,
         pre_basis,
-        None,
+        pre_source,
     )];
     let (basis, source) = chosen(&story.round.total, scenario.round_total.0);
     rows.push(money(
@@ -110,7 +111,7 @@ pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<D
             (HoldingKind::Undisclosed, _) => rows.push(money(
                 "Rest of the round, amounts not reported".to_owned(),
                 holding.amount,
-                Basis::Computed,
+                Basis::Derived,
                 None,
             )),
             (_, Some(reported)) => {
@@ -128,14 +129,18 @@ pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<D
     rows.push(money(
         "New money in all".to_owned(),
         outcome.new_money,
-        Basis::Computed,
+        Basis::Derived,
         None,
     ));
+    let (post_basis, post_source) = match reported_post_money(story, scenario) {
+        Some(figure) => (Basis::Reported, Some(figure.source.as_str())),
+        None => (Basis::Derived, None),
+    };
     rows.push(money(
         "Post-money valuation".to_owned(),
         outcome.post_money,
-        Basis::Computed,
-        None,
+        post_basis,
+        post_source,
     ));
     for holding in &outcome.holdings {
         let name = match holding.kind {

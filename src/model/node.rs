@@ -336,6 +336,19 @@ pub struct Fields<'a> {
 }
 
 impl Fields<'_> {
+    /// Whether the field `key` is given (and not `null`).
+    pub fn has(&self, key: &str) -> bool {
+        self.entries
+            .iter()
+            .any(|(name, node)| name == key && *node != Node::Null)
+    }
+
+    /// Notes a problem at the field `key`.
+    pub fn fail_at(&self, key: &str, message: &str) {
+        self.at
+            .field_problem(key, Problem::Shape(message.to_owned()));
+    }
+
     /// The field `key`, or `None` when it is absent or `null`.
     pub fn get<T>(&self, key: &str, read: impl FnOnce(At<'_>) -> T) -> Option<T> {
         match self.entries.iter().find(|(name, _)| name == key) {

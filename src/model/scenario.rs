@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::id_map::IdMap;
 use super::node::{read_root, At, Node};
 use super::outcome::ComputeError;
-use super::story::{Amount, Range, ReportedAmount, Story};
+use super::story::{Amount, Figure, Price, Range, ReportedAmount, Story};
 use super::validate::StoryError;
 
 /// What the reader has chosen.
@@ -262,4 +262,52 @@ fn check_range(field: &str, value: Amount, range: &Range) -> Result<(), ComputeE
         });
     }
     Ok(())
+}
+
+/// What the pre-money valuation on screen is, for the scenario on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PriceKind {
+    /// The author's assumption: the article gives no price.
+    Assumed,
+    /// The article's pre-money valuation.
+    Reported,
+    /// The article's post-money valuation less the new money.
+    Derived,
+    /// Moved by the reader.
+    Chosen,
+}
+
+impl PriceKind {
+    /// The word for it in a sentence: "$500B assumed before + $100B new".
+    pub fn word(self) -> &'static str {
+        match self {
+            PriceKind::Assumed => "assumed",
+            PriceKind::Reported => "reported",
+            PriceKind::Derived => "derived",
+            PriceKind::Chosen => "your choice",
+        }
+    }
+}
+
+/// What the pre-money valuation on screen is.
+pub fn price_kind(story: &Story, scenario: &Scenario) -> PriceKind {
+    if scenario.pre_money != story.pre_money.default {
+        return PriceKind::Chosen;
+    }
+    match story.pre_money.price {
+        Price::Assumed => PriceKind::Assumed,
+        Price::PreMoney(_) => PriceKind::Reported,
+        Price::PostMoney(_) => PriceKind::Derived,
+    }
+}
+
+/// The reported post-money valuation, while it is the one on screen: the article's price, and
+/// the reader has not moved it.
+pub fn reported_post_money<'a>(story: &'a Story, scenario: &Scenario) -> Option<&'a Figure> {
+    match &story.pre_money.price {
+        Price::PostMoney(figure) if price_kind(story, scenario) == PriceKind::Derived => {
+            Some(figure)
+        }
+        _ => None,
+    }
 }

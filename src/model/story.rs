@@ -9,6 +9,7 @@
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
+use super::checked::Checked;
 use super::currency::symbol_of;
 use super::json;
 use super::money::format_exact;
@@ -19,8 +20,12 @@ use super::validate::{validate, FieldError, Problem, StoryError};
 /// takes about half of it, and a reader's tab need not parse more to refuse a hostile file.
 pub const MAX_STORY_BYTES: usize = 2 * 1024 * 1024;
 
-/// The story format version this build reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The story format version this build writes; it reads [`READ_VERSIONS`].
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The versions this build reads: 1, and 2, which adds the round's price as reported
+/// (`pre_money.reported`, or `post_money`).
+pub const READ_VERSIONS: [u32; 2] = [1, 2];
 
 /// A funding round as an article reports it, with the assumptions the explainer needs.
 #[derive(Debug, Clone)]
@@ -43,7 +48,8 @@ pub struct Story {
     pub marks: Vec<Mark>,
     /// The investor whose amount the headline and the comparisons are about.
     pub focus_investor: String,
-    /// The reader-adjustable assumption the article does not give: the price of the round.
+    /// The price of the round, before the new money: reported, derived from a reported
+    /// post-money valuation, or the author's assumption; the reader may explore it.
     pub pre_money: PreMoney,
     /// The round itself.
     pub round: Round,
@@ -169,7 +175,7 @@ impl Status {
 }
 
 /// A figure the article gives, with its qualifier and the sentence it comes from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
     /// The amount as reported.
     pub value: Amount,
@@ -206,19 +212,34 @@ pub struct ReportedAmount {
     pub range: Option<Range>,
 }
 
-/// The price of the round: the explainer's one labelled assumption.
+/// The price of the round, as a pre-money valuation the reader may explore.
 #[derive(Debug, Clone)]
 pub struct PreMoney {
-    /// Label of the control, e.g. "Pre-money valuation (assumption)".
+    /// Label of the control, e.g. "Pre-money valuation".
     pub label: String,
-    /// The value a reader sees first.
+    /// The value a reader sees first: the reported pre-money, the one derived from the
+    /// reported post-money, or the author's assumption.
     pub default: Amount,
     /// What a reader may explore.
     pub range: Range,
-    /// Id of the mark the default is taken from, if any.
+    /// Id of the mark an assumed default is taken from, if any.
     pub basis: Option<String>,
-    /// Why this is an assumption and where the default comes from.
+    /// Why the default is an assumption and where it comes from (an assumed price only).
     pub assumption: String,
+    /// How the article gives the price.
+    pub price: Price,
+}
+
+/// How the article gives the round's price, if it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Price {
+    /// It does not: the pre-money valuation is the author's assumption.
+    Assumed,
+    /// "at a pre-money valuation of $300 billion": the pre-money valuation, reported.
+    PreMoney(Figure),
+    /// "values Mistral at €11.7 billion after the investment": the post-money valuation,
+    /// reported; the pre-money is derived, the post-money less the new money.
+    PostMoney(Figure),
 }
 
 /// An earlier valuation of the company.
@@ -363,9 +384,38 @@ impl Story {
 
     /// Reads and validates a story from its parsed JSON; every problem names its field.
     pub fn from_node(node: &Node) -> Result<Story, StoryError> {
-        let story = read_root(node, read_story).map_err(StoryError::from)?;
+        let mut story = read_root(node, read_story).map_err(StoryError::from)?;
+        if let Price::PostMoney(post) = &story.pre_money.price {
+            // Derived: the reported post-money less the new money at the article's figures
+            // (validate says so if that leaves nothing).
+            story.pre_money.default = Amount(
+                post.value
+                    .0
+                    .sub_checked(story.article_new_money())
+                    .unwrap_or(Decimal::ZERO)
+                    .max(Decimal::ZERO),
+            );
+        }
         validate(&story)?;
         Ok(story)
+    }
+
+    /// The new money at the article's figures: the round's reported total (or the amounts
+    /// reported for its investors, if they come to more) and the separate deals on by default.
+    pub fn article_new_money(&self) -> Decimal {
+        let disclosed = self
+            .investors()
+            .filter_map(|investor| investor.amount.as_ref())
+            .fold(Decimal::ZERO, |sum, amount| {
+                sum.add_checked(amount.value.0).unwrap_or(sum)
+            });
+        let round = self.round.total.value.0.max(disclosed);
+        self.separate_deals
+            .iter()
+            .filter(|deal| deal.on_by_default)
+            .fold(round, |sum, deal| {
+                sum.add_checked(deal.amount.value.0).unwrap_or(sum)
+            })
     }
 
     /// The currency symbol to write amounts with: `$`, `€`, `CHF `, or the code for a currency
@@ -395,7 +445,7 @@ fn read_story(at: At<'_>) -> Story {
     if let Node::Object(entries) = at.node {
         if let Some((_, Node::Number(version))) = entries.iter().find(|(key, _)| key == "version") {
             match whole_number(version) {
-                Some(version) if version != FORMAT_VERSION => {
+                Some(version) if !READ_VERSIONS.contains(&version) => {
                     at.field_problem("version", Problem::UnsupportedVersion(version));
                 }
                 _ => {}
@@ -421,6 +471,7 @@ fn read_story(at: At<'_>) -> Story {
         "marks",
         "focus_investor",
         "pre_money",
+        "post_money",
         "round",
         "separate_deals",
         "comparisons",
@@ -437,7 +488,9 @@ fn read_story(at: At<'_>) -> Story {
         sources: o.list("sources", read_source),
         marks: o.list("marks", read_mark),
         focus_investor: o.text("focus_investor"),
-        pre_money: o.need("pre_money", read_pre_money),
+        pre_money: o.need("pre_money", |at| {
+            read_pre_money(at, o.get("post_money", read_figure))
+        }),
         round: o.need("round", read_round),
         separate_deals: o.list("separate_deals", read_separate_deal),
         comparisons: o.list("comparisons", read_comparison),
@@ -514,14 +567,60 @@ fn read_reported(at: At<'_>) -> ReportedAmount {
     })
 }
 
-fn read_pre_money(at: At<'_>) -> PreMoney {
-    at.object(&["label", "default", "range", "basis", "assumption"], |o| {
+/// The pre-money object, with the story's reported post-money valuation if it has one. A
+/// reported price needs no default or assumption: the default is the reported figure, or is
+/// derived from it once the round is read ([`Story::from_node`]).
+fn read_pre_money(at: At<'_>, post_money: Option<Figure>) -> PreMoney {
+    const FIELDS: &[&str] = &[
+        "label",
+        "default",
+        "range",
+        "basis",
+        "assumption",
+        "reported",
+    ];
+    at.object(FIELDS, |o| {
+        let reported = o.get("reported", read_figure);
+        let price = match (reported, post_money) {
+            (Some(pre), None) => Price::PreMoney(pre),
+            (None, Some(post)) => Price::PostMoney(post),
+            (Some(pre), Some(_)) => {
+                o.fail_at(
+                    "reported",
+                    "give the price once: a reported pre-money or the story's post_money, not both",
+                );
+                Price::PreMoney(pre)
+            }
+            (None, None) => Price::Assumed,
+        };
+        let assumed = price == Price::Assumed;
+        let default = match &price {
+            Price::PreMoney(figure) => figure.value,
+            _ if assumed => o.amount("default"),
+            // Derived once the round is read.
+            _ => Amount(Decimal::ZERO),
+        };
+        if !assumed && (o.has("default") || o.has("assumption")) {
+            o.fail_at(
+                if o.has("default") {
+                    "default"
+                } else {
+                    "assumption"
+                },
+                "a reported price has no default or assumption: the article gives it",
+            );
+        }
         PreMoney {
             label: o.text("label"),
-            default: o.amount("default"),
+            default,
             range: o.need("range", read_range),
             basis: o.opt_text("basis"),
-            assumption: o.text("assumption"),
+            assumption: if assumed {
+                o.text("assumption")
+            } else {
+                String::new()
+            },
+            price,
         }
     })
 }

@@ -6,7 +6,7 @@ use super::id_map::IdMap;
 use super::json::JsonError;
 use super::money::format_exact;
 use super::node::{path_text, Path};
-use super::story::{Amount, Qualifier, Range, ReportedAmount, Story, FORMAT_VERSION};
+use super::story::{Amount, Price, Qualifier, Range, ReportedAmount, Story, READ_VERSIONS};
 use super::text::{check_text, first_bidi_control, TextFault, MAX_LABEL_CHARS, MAX_QUOTE_CHARS};
 
 /// The most named investors and separate deals a story may have. Every list has a limit, so
@@ -135,6 +135,14 @@ pub enum Problem {
         /// The story's currency.
         currency: String,
     },
+    /// A reported post-money valuation that is not above the new money, so that nothing is
+    /// left for the pre-money valuation.
+    PostNotAboveNewMoney {
+        /// The reported post-money valuation.
+        post: Amount,
+        /// The new money at the article's figures.
+        new_money: Amount,
+    },
     /// A date that is not a real `YYYY-MM-DD` date.
     BadDate(String),
     /// A story file larger than [`MAX_STORY_BYTES`](super::story::MAX_STORY_BYTES).
@@ -155,7 +163,7 @@ impl fmt::Display for Problem {
             Self::UnsupportedVersion(found) => {
                 write!(
                     f,
-                    "version {found} is not supported; this build reads version {FORMAT_VERSION}"
+                    "version {found} is not supported; this build reads versions 1 and 2"
                 )
             }
             Self::Empty => f.write_str("must not be empty"),
@@ -217,6 +225,12 @@ impl fmt::Display for Problem {
             Self::WrongCurrency { symbol, currency } => write!(
                 f,
                 "the amount is written in {symbol}, but the story's currency is {currency}: write it with the story's own symbol, or none"
+            ),
+            Self::PostNotAboveNewMoney { post, new_money } => write!(
+                f,
+                "the post-money valuation {} is not above the new money {}: nothing is left for the pre-money valuation",
+                amount(post),
+                amount(new_money)
             ),
             Self::BadDate(date) => write!(
                 f,
@@ -430,7 +444,7 @@ fn top(name: &str) -> Path<'_> {
 /// Checks everything about a story that its types do not; all problems at once.
 pub fn validate(story: &Story) -> Result<(), StoryError> {
     let mut check = Checker::default();
-    if story.version != FORMAT_VERSION {
+    if !READ_VERSIONS.contains(&story.version) {
         check.fail(&top("version"), Problem::UnsupportedVersion(story.version));
     }
     check.id(&top("id"), &story.id, &mut Seen::default());
@@ -504,11 +518,29 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
     let pre = &story.pre_money;
     let pre_path = top("pre_money");
     check.text(&Path::Field(&pre_path, "label"), &pre.label);
-    check.text_up_to(
-        &Path::Field(&pre_path, "assumption"),
-        &pre.assumption,
-        MAX_QUOTE_CHARS,
-    );
+    match &pre.price {
+        Price::Assumed => check.text_up_to(
+            &Path::Field(&pre_path, "assumption"),
+            &pre.assumption,
+            MAX_QUOTE_CHARS,
+        ),
+        Price::PreMoney(figure) => {
+            let reported = Path::Field(&pre_path, "reported");
+            check.source(&Path::Field(&reported, "source"), &figure.source);
+        }
+        Price::PostMoney(figure) => {
+            let post = top("post_money");
+            check.source(&Path::Field(&post, "source"), &figure.source);
+            let new_money = story.article_new_money();
+            if figure.value.0 <= new_money {
+                let problem = Problem::PostNotAboveNewMoney {
+                    post: figure.value,
+                    new_money: Amount(new_money),
+                };
+                check.fail(&Path::Field(&post, "value"), problem);
+            }
+        }
+    }
     check.range(&pre_path, pre.default, &pre.range);
     if pre.range.low.0.is_zero() {
         let low = Path::Field(&Path::Field(&pre_path, "range"), "low");

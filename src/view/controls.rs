@@ -14,7 +14,7 @@ pub use super::provenance::{PRE, ROUND};
 use super::vnode::create;
 use crate::model::money::{format_money, Style};
 use crate::model::steps::Steps;
-use crate::model::story::{Amount, Range};
+use crate::model::story::{Amount, Price, Range};
 use crate::model::{Outcome, Preset, Scenario, Story};
 
 /// One slider and the elements that describe it.
@@ -195,7 +195,20 @@ impl Controls {
             add(ROUND, "The whole round", range, hints, None, None);
         }
         let pre_hints = vec![
-            hint(Said::plain("an assumption: why?"), Ref::PreMoney),
+            match &story.pre_money.price {
+                Price::Assumed => hint(Said::plain("an assumption: why?"), Ref::PreMoney),
+                Price::PreMoney(figure) => hint(
+                    Said::plain(&format!(
+                        "reported: {}",
+                        figure.qualifier.phrase(&long(figure.value))
+                    )),
+                    Ref::Source(figure.source.clone()),
+                ),
+                Price::PostMoney(_) => hint(
+                    Said::plain("derived from the reported valuation: how?"),
+                    Ref::PreMoney,
+                ),
+            },
             range_hint(PRE, &story.pre_money.range),
         ];
         add(

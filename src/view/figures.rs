@@ -5,9 +5,10 @@
 //! "$50B" as "dollar fifty bee", so the short form is hidden from them and a long form
 //! ("$50 billion") is read instead.
 
-use super::provenance::{amount_ref, pre_money_is_assumed, Ref, ROUND};
+use super::provenance::{amount_ref, Ref, ROUND};
 use super::vnode::VNode;
 use crate::model::money::{format_money, Style};
+use crate::model::scenario::{price_kind, reported_post_money};
 use crate::model::{Outcome, Scenario, Story};
 
 /// Words with money in them, as shown ("$50B") and as read aloud ("$50 billion").
@@ -92,11 +93,8 @@ pub fn headline(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<VN
             reported.qualifier.phrase(&money(reported.value.0, style))
         )
     });
-    let before = if pre_money_is_assumed(story, scenario) {
-        "assumed"
-    } else {
-        "your choice"
-    };
+    let before = price_kind(story, scenario).word();
+    let post_reported = reported_post_money(story, scenario);
     let focus = outcome.holding(&story.focus_investor);
     let existing = outcome.holding("existing");
     let mut tiles = vec![
@@ -110,12 +108,16 @@ pub fn headline(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<VN
             "Valuation after the deal",
             Said::money(|style| money(outcome.post_money, style)),
             &Ref::PostMoney,
-            Said::money(|style| {
-                format!(
+            Said::money(|style| match post_reported {
+                Some(figure) => format!(
+                    "reported: {}",
+                    figure.qualifier.phrase(&money(figure.value.0, style))
+                ),
+                None => format!(
                     "{} {before} before + {} new",
                     money(outcome.pre_money, style),
                     money(outcome.new_money, style)
-                )
+                ),
             }),
         ),
     ];

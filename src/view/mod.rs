@@ -24,7 +24,7 @@ use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 use crate::model::export::{data_rows, to_csv, to_json};
 use crate::model::fragment::{from_fragment, own_part, to_fragment};
 use crate::model::money::{format_money, Style};
-use crate::model::story::Amount;
+use crate::model::story::{Amount, Price};
 use crate::model::{compute, Outcome, Preset, Scenario, Story};
 use browser::{location_hash, save_file, write_fragment};
 use controls::{Controls, PRE, ROUND};
@@ -165,8 +165,14 @@ impl Explainer {
             "p",
             "rx-status",
             &format!(
-                "Status: {}. Reported figures can be tapped to see the article's sentence; the price of the round is an assumption.",
-                story.round.status.label()
+                "Status: {}. Reported figures can be tapped to see the article's sentence; {}",
+                story.round.status.label(),
+                match story.pre_money.price {
+                    Price::Assumed => "the price of the round is an assumption.",
+                    Price::PreMoney(_) => "the price of the round is reported.",
+                    Price::PostMoney(_) =>
+                        "the price of the round is derived from the reported valuation after the deal.",
+                }
             ),
         );
         let headline = dom.el("div", "rx-headline");

@@ -4,7 +4,8 @@
 //! figure is the reader's choice, and moved back it is reported again.
 
 use crate::model::money::{format_money, Style};
-use crate::model::story::{Amount, Range, ReportedAmount};
+use crate::model::scenario::{price_kind, reported_post_money, PriceKind};
+use crate::model::story::{Amount, Figure, Price, Range, ReportedAmount};
 use crate::model::{HoldingKind, Outcome, Scenario, Story};
 
 /// The `pre` key: the pre-money valuation (as in the URL fragment).
@@ -96,11 +97,6 @@ pub fn amount_ref(key: &str, reported: &ReportedAmount, shown: Amount) -> Ref {
     }
 }
 
-/// Whether the pre-money valuation on screen is the author's assumption (not moved).
-pub fn pre_money_is_assumed(story: &Story, scenario: &Scenario) -> bool {
-    scenario.pre_money == story.pre_money.default
-}
-
 /// The range and the reported figure behind a slider's key, if the story has that slider.
 fn slider_of<'a>(story: &'a Story, key: &str) -> Option<(&'a Range, Option<&'a ReportedAmount>)> {
     match key {
@@ -124,11 +120,14 @@ pub fn note(
     let money = |amount| format_money(amount, &symbol, Style::Long);
     let reported_words =
         |reported: &ReportedAmount| reported.qualifier.phrase(&money(reported.value.0));
-    let pre_words = if pre_money_is_assumed(story, scenario) {
-        "an assumption"
-    } else {
-        "your choice"
+    let kind = price_kind(story, scenario);
+    let pre_words = match kind {
+        PriceKind::Assumed => "an assumption",
+        PriceKind::Reported => "reported",
+        PriceKind::Derived => "derived",
+        PriceKind::Chosen => "your choice",
     };
+    let figure_words = |figure: &Figure| figure.qualifier.phrase(&money(figure.value.0));
     Some(match reference {
         Ref::Source(id) => {
             let source = story.source(id)?;
@@ -139,18 +138,35 @@ pub fn note(
             }
             Note { kind: kind::REPORTED, quote: Some(source.quote.clone()), text: format!("{origin}.") }
         }
-        Ref::PreMoney if pre_money_is_assumed(story, scenario) => {
-            Note { kind: kind::ASSUMPTION, quote: None, text: story.pre_money.assumption.clone() }
-        }
-        Ref::PreMoney => Note {
-            kind: kind::CHOICE,
-            quote: None,
-            text: format!(
-                "You set the pre-money valuation to {}. The author's assumption is {}: {}",
-                money(scenario.pre_money.0),
-                money(story.pre_money.default.0),
-                story.pre_money.assumption
-            ),
+        Ref::PreMoney => match (&story.pre_money.price, kind) {
+            (_, PriceKind::Chosen) => {
+                let article = match &story.pre_money.price {
+                    Price::Assumed => format!("The author's assumption is {}: {}", money(story.pre_money.default.0), story.pre_money.assumption),
+                    Price::PreMoney(figure) => format!("The article's figure is {}.", figure_words(figure)),
+                    Price::PostMoney(_) => format!("The figure derived from the article's is {}.", money(story.pre_money.default.0)),
+                };
+                Note {
+                    kind: kind::CHOICE,
+                    quote: None,
+                    text: format!("You set the pre-money valuation to {}. {article}", money(scenario.pre_money.0)),
+                }
+            }
+            (Price::PreMoney(figure), _) => Note {
+                kind: kind::REPORTED,
+                quote: story.source(&figure.source).map(|source| source.quote.clone()),
+                text: format!("The article gives the price: a pre-money valuation of {}.", figure_words(figure)),
+            },
+            (Price::PostMoney(figure), _) => Note {
+                kind: kind::DERIVED,
+                quote: story.source(&figure.source).map(|source| source.quote.clone()),
+                text: format!(
+                    "The article gives a post-money valuation of {}; less the new money of {}, that leaves {} before the deal.",
+                    figure_words(figure),
+                    money(story.article_new_money()),
+                    money(story.pre_money.default.0)
+                ),
+            },
+            (Price::Assumed, _) => Note { kind: kind::ASSUMPTION, quote: None, text: story.pre_money.assumption.clone() },
         },
         Ref::Range(key) => {
             let (range, _) = slider_of(story, key)?;
@@ -196,7 +212,17 @@ pub fn note(
                 ),
             }
         }
-        Ref::PostMoney => Note {
+        Ref::PostMoney => match reported_post_money(story, scenario) {
+            Some(figure) => Note {
+                kind: kind::REPORTED,
+                quote: story.source(&figure.source).map(|source| source.quote.clone()),
+                text: format!(
+                    "The article gives the valuation after the deal: {}, of which {} is new money.",
+                    figure_words(figure),
+                    money(outcome.new_money)
+                ),
+            },
+            None => Note {
             kind: kind::DERIVED,
             quote: None,
             text: format!(
@@ -205,6 +231,7 @@ pub fn note(
                 money(outcome.new_money),
                 money(outcome.post_money)
             ),
+        },
         },
         Ref::Stake(id) => {
             let holding = outcome.holding(id)?;

@@ -74,7 +74,7 @@ test("a host page: element, iframe with loader, bare iframe, duplicated scripts,
   assert.equal(await state(page, "#bad"), "error");
   assert.match(await page.textContent("#bad .rx-error"), /story file: \(the document\): not valid JSON at line 1, column 26: the text ends where a value should be/);
   assert.equal(await state(page, "#invalid"), "error");
-  assert.match(await page.textContent("#invalid .rx-error"), /story file: version: version 2 is not supported/);
+  assert.match(await page.textContent("#invalid .rx-error"), /story file: version: version 3 is not supported/);
   assert.equal(await state(page, "#missing"), "error");
   assert.match(await page.textContent("#missing .rx-error"), /could not load \/stories\/no-such-story\.json: HTTP 404/);
 

@@ -459,3 +459,48 @@ fn a_right_to_left_name_is_isolated_from_the_figures_beside_it() {
         );
     }
 }
+
+/// Issue 14: a reported post-money valuation (a fictional euro round, tests/stories/) is shown
+/// as reported, with its sentence, and the pre-money as derived from it, never "assumed".
+#[wasm_bindgen_test]
+fn a_reported_post_money_is_reported_and_the_pre_money_derived() {
+    let story = JsValue::from_str(include_str!("../stories/brightwater-eur.json"));
+    let fixture = Fixture::new();
+    let _explainer = mount(&fixture, story);
+    let headline = fixture.headline();
+    assert!(
+        headline.contains("€11.7B") && headline.contains("reported: €11.7B"),
+        "{headline}"
+    );
+    assert!(!headline.contains("assumed"), "{headline}");
+    let status = fixture.text(".rx-status");
+    assert!(
+        status.contains("derived from the reported valuation after the deal"),
+        "{status}"
+    );
+    assert!(!status.contains("assumption"), "{status}");
+
+    fixture.click(".rx-headline button[data-ref=post-money]");
+    assert_eq!(fixture.text(".rx-note-kind"), "From the article");
+    assert!(fixture
+        .text(".rx-quote")
+        .contains("values the company at €11.7 billion after the investment"));
+
+    fixture.click(".rx-controls button[data-ref=pre-money]");
+    assert_eq!(fixture.text(".rx-note-kind"), "Derived");
+    let note = fixture.text(".rx-note-text");
+    assert!(
+        note.contains("less the new money of €1.7 billion, that leaves €10 billion"),
+        "{note}"
+    );
+
+    fixture.press("pre", "End");
+    fixture.click(".rx-headline button[data-ref=post-money]");
+    assert_eq!(
+        fixture.text(".rx-note-kind"),
+        "Derived",
+        "moved, the post-money is arithmetic"
+    );
+    let table = fixture.text(".rx-table");
+    assert!(table.contains("reader's choice"), "{table}");
+}

@@ -21,7 +21,7 @@ fn mounting_shows_the_default_figures() {
     }
     let table = fixture.text(".rx-table");
     assert!(
-        table.contains("Post-money valuation$600B$600 billioncomputed"),
+        table.contains("Post-money valuation$600B$600 billionderived"),
         "{table}"
     );
     assert!(fixture
