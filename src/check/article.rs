@@ -272,7 +272,7 @@ pub fn states_money(sentence: &str, symbols: &[&str]) -> bool {
         })
         || tokens.iter().any(|token| {
             let token = token.trim_end_matches(is_punctuation);
-            UNITS[3..]
+            JOINED_UNITS
                 .iter()
                 .any(|unit| token.strip_suffix(unit).is_some_and(is_number))
         })
