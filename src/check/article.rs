@@ -2,7 +2,7 @@
 //! whitespace and typographic quotes, cut into sentences, and searched for phrases that start
 //! and end at word boundaries.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// One sentence of the article.
 #[derive(Debug)]
@@ -11,8 +11,6 @@ pub struct Sentence {
     pub text: String,
     /// As compared with quotes (see [`comparable`]).
     pub comparable: String,
-    /// Its words, lower-cased, for finding the sentence closest to a quote.
-    words: HashSet<String>,
 }
 
 /// The article: its whole text as compared, and its sentences.
@@ -22,24 +20,33 @@ pub struct Article {
     comparable: String,
     /// The sentences, in order.
     pub sentences: Vec<Sentence>,
+    /// Each lower-cased word and the sentences (by index) that hold it: finding the closest
+    /// sentence then costs the quote's words' sentences, not every sentence's words.
+    index: HashMap<String, Vec<usize>>,
 }
 
 impl Article {
     /// Reads the article's text. Every line counts, also a leftover image caption: a caption
     /// only joins the sentence after it, and matching quotes does not depend on sentences.
     pub fn new(text: &str) -> Article {
-        let sentences = paragraphs(text)
+        let sentences: Vec<Sentence> = paragraphs(text)
             .iter()
             .flat_map(|paragraph| split_sentences(paragraph))
             .map(|text| Sentence {
                 comparable: comparable(&text),
-                words: words(&text),
                 text,
             })
             .collect();
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (at, sentence) in sentences.iter().enumerate() {
+            for word in words(&sentence.text) {
+                index.entry(word).or_default().push(at);
+            }
+        }
         Article {
             comparable: comparable(text),
             sentences,
+            index,
         }
     }
 
@@ -52,14 +59,18 @@ impl Article {
     /// The sentence sharing the most words with `text` (ties go to the one nearest in length),
     /// or `None` when no sentence shares a word: a hint for a quote that is not found.
     pub fn closest(&self, text: &str) -> Option<&Sentence> {
-        let wanted = words(text);
+        let mut shared = vec![0usize; self.sentences.len()];
+        for word in words(text) {
+            for &at in self.index.get(&word).map_or(&[][..], Vec::as_slice) {
+                if let Some(count) = shared.get_mut(at) {
+                    *count += 1;
+                }
+            }
+        }
         let length = text.chars().count();
         self.sentences
             .iter()
-            .map(|sentence| {
-                let shared = wanted.intersection(&sentence.words).count();
-                (sentence, shared)
-            })
+            .zip(shared)
             .filter(|(_, shared)| *shared > 0)
             // The most shared words first, then the smallest difference in length.
             .max_by_key(|(sentence, shared)| {

@@ -28,6 +28,7 @@
 mod article;
 mod claims;
 
+use std::collections::HashSet;
 use std::fmt;
 use std::io::Read;
 
@@ -248,6 +249,7 @@ fn ends_with_qualifier(before: &str) -> bool {
 fn unused_sentences(story: &Story, article: &Article) -> Vec<String> {
     let symbol = story.currency_symbol();
     let symbols = [symbol.as_str(), "$", "€", "£", "¥"];
+    let mut seen = HashSet::new();
     let quotes: Vec<String> = story
         .sources
         .iter()
@@ -265,6 +267,8 @@ fn unused_sentences(story: &Story, article: &Article) -> Vec<String> {
                 quote.contains(&sentence.comparable) || sentence.comparable.contains(quote)
             })
         })
+        // An article that repeats a sentence needs it left out once, and listed once.
+        .filter(|sentence| seen.insert(sentence.comparable.as_str()))
         .map(|sentence| sentence.text.clone())
         .collect()
 }
@@ -362,6 +366,33 @@ mod tests {
                 .collect::<Vec<_>>(),
             [expected],
             "the quote and its closest sentence; the figure is still in the quote"
+        );
+    }
+
+    #[test]
+    fn a_repeated_unused_sentence_is_listed_once() {
+        let article = format!("{ARTICLE}\n\n{ARTICLE}");
+        let report = check(&story(STORY), &article);
+        assert_eq!(report.unused.len(), 1, "one listing: {:?}", report.unused);
+    }
+
+    #[test]
+    fn a_quote_from_another_article_is_noted_not_looked_for() {
+        let text = STORY.replacen(
+            "\"quote\": \"SoftBank is also",
+            "\"publisher\": \"Reuters\", \"quote\": \"SoftBank, too, is",
+            1,
+        );
+        let report = check(&story(&text), ARTICLE);
+        assert_eq!(report.problems, [], "the figure is still in its quote");
+        assert_eq!(
+            report.notes,
+            ["sources[5].quote: from another article (Reuters), not looked for in this one"],
+            "the note"
+        );
+        assert_eq!(
+            report.quotes, 14,
+            "the other article's quote is not counted as looked for"
         );
     }
 }
