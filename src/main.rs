@@ -26,7 +26,15 @@ const USAGE: &str = "usage: round-explainer snippet STORY [--scenario FRAGMENT]
        round-explainer check STORY --article ARTICLE.txt";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `args()` would panic on an argument that is not UTF-8; such a command line is wrong.
+    let Ok(args) = std::env::args_os()
+        .skip(1)
+        .map(|arg| arg.into_string())
+        .collect::<Result<Vec<String>, _>>()
+    else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
     match args
         .iter()
         .map(String::as_str)
