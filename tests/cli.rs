@@ -1,7 +1,13 @@
 //! The native `round-explainer` command.
 #![cfg(not(target_arch = "wasm32"))] // native: runs the binary
 
+use std::path::PathBuf;
 use std::process::Command;
+
+const STORY: &str = "www/stories/openai-2026.json";
+const ARTICLE: &str = "tests/fixtures/openai-2026-article.txt";
+const USAGE: &str = "usage: round-explainer snippet STORY [--scenario FRAGMENT]
+       round-explainer check STORY --article ARTICLE.txt";
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_round-explainer"))
@@ -16,14 +22,29 @@ fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// A directory of this test process's own, for modified stories.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("rx-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("the temporary directory can be made");
+    dir
+}
+
+/// The shipped story with `from` replaced by `to` once, written to `dir`; its path.
+fn edited_story(dir: &std::path::Path, name: &str, from: &str, to: &str) -> String {
+    let shipped = include_str!("../www/stories/openai-2026.json");
+    let story = shipped.replacen(from, to, 1);
+    assert_ne!(
+        story, shipped,
+        "{name}: the edit {from:?} applies to the story"
+    );
+    let path = dir.join(format!("{name}.json"));
+    std::fs::write(&path, story).expect("the edited story can be written");
+    path.to_string_lossy().into_owned()
+}
+
 #[test]
 fn snippet_prints_the_element_with_the_story_inline() {
-    let (code, out, err) = run(&[
-        "snippet",
-        "www/stories/openai-2026.json",
-        "--scenario",
-        "v1&amazon=40B",
-    ]);
+    let (code, out, err) = run(&["snippet", STORY, "--scenario", "v1&amazon=40B"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("<round-explainer scenario=\"v1&amp;amazon=40B\">\n<script type=\"application/json\">\n{"), "{out}");
     assert!(out.ends_with("</script>\n</round-explainer>\n"), "{out}");
@@ -36,28 +57,166 @@ fn snippet_prints_the_element_with_the_story_inline() {
 
 #[test]
 fn snippet_refuses_a_bad_story_naming_the_field() {
-    let dir = std::env::temp_dir().join(format!("rx-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let bad = dir.join("bad.json");
-    let story = include_str!("../www/stories/openai-2026.json").replacen(
+    let dir = temp_dir("snippet");
+    let bad = edited_story(
+        &dir,
+        "bad",
         "\"value\": \"100B\"",
         "\"value\": \"100B\", \"value\": \"60B\"",
-        1,
     );
-    std::fs::write(&bad, story).unwrap();
-    let (code, out, err) = run(&["snippet", bad.to_str().unwrap()]);
-    assert_eq!(code, 1);
+    let (code, out, err) = run(&["snippet", &bad]);
+    assert_eq!(code, 1, "a bad story fails: {err}");
     assert!(out.is_empty(), "nothing to paste: {out}");
     assert!(
         err.contains("round.total.value: this field appears twice"),
         "{err}"
     );
     let (code, _, err) = run(&["snippet"]);
-    assert_eq!(
-        (code, err.trim()),
-        (
-            2,
-            "usage: round-explainer snippet STORY [--scenario FRAGMENT]"
-        )
-    );
+    assert_eq!((code, err.trim()), (2, USAGE), "a wrong command line");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// A run of `check`: the story (shipped, or shipped with one edit), the command line, and what
+/// it must print.
+struct CheckCase {
+    name: &'static str,
+    /// `Some((from, to))`: the shipped story with `from` replaced by `to`, as `STORY` below.
+    edit: Option<(&'static str, &'static str)>,
+    /// The arguments after `check`; `STORY` stands for the (edited) story's path.
+    args: &'static [&'static str],
+    code: i32,
+    /// Lines standard output must hold, each whole.
+    lines: &'static [&'static str],
+    /// Text standard error must hold (empty: nothing).
+    err: &'static str,
+}
+
+const CHECK_CASES: &[CheckCase] = &[
+    CheckCase {
+        name: "the shipped story is bound to its article",
+        edit: None,
+        args: &["STORY", "--article", ARTICLE],
+        code: 0,
+        lines: &[
+            "unused: \"A $50 billion investment from Amazon would not only deepen OpenAI’s war chest but also signal a new phase of competition among tech giants to control the future of artificial intelligence.\"",
+            "checked 15 quotes, 9 figures, 4 names and 9 dates: 0 problems, 1 unused sentence",
+        ],
+        err: "",
+    },
+    CheckCase {
+        name: "the article may come first",
+        edit: None,
+        args: &["--article", ARTICLE, "STORY"],
+        code: 0,
+        lines: &["checked 15 quotes, 9 figures, 4 names and 9 dates: 0 problems, 1 unused sentence"],
+        err: "",
+    },
+    CheckCase {
+        name: "the article with its image caption and blank lines",
+        edit: None,
+        args: &["STORY", "--article", "tests/fixtures/openai-2026-article-with-caption.txt"],
+        code: 0,
+        lines: &["checked 15 quotes, 9 figures, 4 names and 9 dates: 0 problems, 1 unused sentence"],
+        err: "",
+    },
+    CheckCase {
+        name: "a paraphrased quote",
+        edit: Some(("Its valuation surged to", "Its valuation rose to")),
+        args: &["STORY", "--article", ARTICLE],
+        code: 1,
+        lines: &[
+            "sources[7].quote: not found in the article",
+            "  closest: \"Its valuation surged to approximately $500 billion in October following a secondary share sale, placing it among the most valuable private firms globally.\"",
+            // The sentence it should quote is now unused as well.
+            "checked 15 quotes, 9 figures, 4 names and 9 dates: 1 problem, 2 unused sentences",
+        ],
+        err: "",
+    },
+    CheckCase {
+        name: "a round total its sentence does not give",
+        edit: Some(("\"value\": \"100B\"", "\"value\": \"90B\"")),
+        args: &["STORY", "--article", ARTICLE],
+        code: 1,
+        lines: &[
+            "round.total: \"close to $90 billion\" is not in the sentence it cites (sources[2], \"round-total\")",
+            concat!("  sentence: \"", "Amazon’s potential commitment is expected to form the cornerstone of a much broader OpenAI fundraising round that could total close to $100 billion.", "\""),
+        ],
+        err: "",
+    },
+    CheckCase {
+        name: "a qualifier the sentence does not use",
+        edit: Some(("\"qualifier\": \"as_much_as\"", "\"qualifier\": \"up_to\"")),
+        args: &["STORY", "--article", ARTICLE],
+        code: 1,
+        lines: &["round.tranches[0].investors[0].amount: \"up to $50 billion\" is not in the sentence it cites (sources[0], \"amazon-talks\")"],
+        err: "",
+    },
+    CheckCase {
+        name: "a count without its qualifier",
+        edit: Some(("\"qualifier\": \"about\", \"source\": \"job-cuts\"", "\"source\": \"job-cuts\"")),
+        args: &["STORY", "--article", ARTICLE],
+        code: 1,
+        lines: &["facts[0].count: \"16,000\" is not in the sentence it cites (sources[12], \"job-cuts\")"],
+        err: "",
+    },
+    CheckCase {
+        name: "a name its sentence does not give",
+        edit: Some(("\"name\": \"Nvidia\"", "\"name\": \"NVIDIA\"")),
+        args: &["STORY", "--article", ARTICLE],
+        code: 1,
+        lines: &["round.tranches[0].investors[2].name: \"NVIDIA\" is not in the sentence it cites (sources[4], \"round-tranches\")"],
+        err: "",
+    },
+    CheckCase {
+        name: "a missing article file",
+        edit: None,
+        args: &["STORY", "--article", "tests/fixtures/no-such-article.txt"],
+        code: 1,
+        lines: &["tests/fixtures/no-such-article.txt: cannot be read: No such file or directory (os error 2)"],
+        err: "",
+    },
+    CheckCase {
+        name: "a bad story (a key given twice)",
+        edit: Some(("\"value\": \"100B\"", "\"value\": \"100B\", \"value\": \"60B\"")),
+        args: &["STORY", "--article", ARTICLE],
+        code: 1,
+        lines: &["round.total.value: this field appears twice"],
+        err: "",
+    },
+    CheckCase {
+        name: "no article",
+        edit: None,
+        args: &["STORY"],
+        code: 2,
+        lines: &[],
+        err: USAGE,
+    },
+];
+
+#[test]
+fn check_binds_the_story_to_its_article() {
+    let dir = temp_dir("check");
+    for (index, case) in CHECK_CASES.iter().enumerate() {
+        let story = match case.edit {
+            Some((from, to)) => edited_story(&dir, &format!("case-{index}"), from, to),
+            None => STORY.to_owned(),
+        };
+        let mut args = vec!["check"];
+        args.extend(
+            case.args
+                .iter()
+                .map(|arg| if *arg == "STORY" { story.as_str() } else { arg }),
+        );
+        let (code, out, err) = run(&args);
+        assert_eq!(code, case.code, "{}: exit code\n{out}{err}", case.name);
+        for line in case.lines {
+            assert!(
+                out.lines().any(|printed| printed == *line),
+                "{}: standard output lacks the line\n{line}\nin\n{out}",
+                case.name
+            );
+        }
+        assert_eq!(err.trim(), case.err, "{}: standard error", case.name);
+    }
+    let _ = std::fs::remove_dir_all(dir);
 }
