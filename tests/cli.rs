@@ -220,3 +220,38 @@ fn check_binds_the_story_to_its_article() {
     }
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The fictional stories under tests/stories/ pass the check against their own articles, the
+/// reported post-money valuation included, and fail it when that figure is not the article's.
+#[test]
+fn the_fictional_stories_pass_the_check_against_their_articles() {
+    let (code, out, err) = run(&[
+        "check",
+        "tests/stories/brightwater-eur.json",
+        "--article",
+        "tests/stories/brightwater-eur.txt",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("6 figures") && out.contains("0 problems"),
+        "{out}"
+    );
+
+    let dir = std::env::temp_dir().join(format!("rx-cli-eur-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let wrong = dir.join("wrong-post.json");
+    let story =
+        include_str!("stories/brightwater-eur.json").replacen("\"€11.7bn\"", "\"€12bn\"", 1);
+    std::fs::write(&wrong, story).unwrap();
+    let (code, out, _) = run(&[
+        "check",
+        wrong.to_str().unwrap(),
+        "--article",
+        "tests/stories/brightwater-eur.txt",
+    ]);
+    assert_eq!(
+        code, 1,
+        "a post-money the article does not give fails: {out}"
+    );
+    assert!(out.contains("post_money:"), "and names the field: {out}");
+}

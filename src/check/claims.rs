@@ -8,7 +8,7 @@
 use rust_decimal::Decimal;
 
 use round_explainer::model::money::{format_money, group_thousands, Style};
-use round_explainer::model::story::{Figure, Qualifier, ReportedAmount};
+use round_explainer::model::story::{Figure, Price, Qualifier, ReportedAmount};
 use round_explainer::model::{Amount, Story};
 
 /// How a claim's words are looked for in its sentence.
@@ -68,6 +68,11 @@ fn qualifier_is_listed(qualifier: Qualifier) -> bool {
 /// Every figure, name and date of the story with the sentence it cites, in the file's order.
 pub fn claims(story: &Story) -> Vec<Claim> {
     let mut claims = Claims::new(story);
+    match &story.pre_money.price {
+        Price::PreMoney(figure) => claims.figure("pre_money.reported".to_owned(), figure),
+        Price::PostMoney(figure) => claims.figure("post_money".to_owned(), figure),
+        Price::Assumed => {}
+    }
     claims.reported("round.total".to_owned(), &story.round.total);
     for (t, tranche) in story.round.tranches.iter().enumerate() {
         for (i, investor) in tranche.investors.iter().enumerate() {
