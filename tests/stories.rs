@@ -107,3 +107,168 @@ fn a_post_money_reported_in_euros_derives_the_pre_money() {
     );
     assert_eq!(rows[0].basis, Basis::ReadersChoice);
 }
+
+/// `(id, exact part of the post-money, displayed percent)` of each holding.
+fn stakes(outcome: &round_explainer::model::Outcome) -> Vec<(String, String, String)> {
+    outcome
+        .holdings
+        .iter()
+        .map(|h| {
+            (
+                h.id.clone(),
+                h.stake.part.to_string(),
+                h.display_percent.to_string(),
+            )
+        })
+        .collect()
+}
+
+fn owned(rows: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    rows.iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect()
+}
+
+/// Orbital Compute (fictional): "$40 billion at a $300 billion post-money valuation", in two
+/// parts, "$10 billion in April, and the remaining $30 billion by the end of the year"; Kestrel
+/// leads "with $25 billion, though its commitment could be reduced to $15 billion, which would
+/// make the round smaller": both ends of Kestrel's slider are the article's, and the round's
+/// total follows its parts, so lowering Kestrel invents no undisclosed money.
+#[test]
+fn tranches_by_time_and_a_lead_that_could_be_reduced() {
+    let story = story("orbital-tranches.json");
+    assert_eq!(
+        story.pre_money.default.0,
+        billions(260),
+        "derived: $300B − $40B"
+    );
+    let tranches: Vec<(Option<String>, Option<String>)> = story
+        .round
+        .tranches
+        .iter()
+        .map(|t| {
+            (
+                t.when.clone(),
+                t.amount.as_ref().map(|a| a.value.0.to_string()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tranches,
+        [
+            (Some("April".to_owned()), Some("10000000000".to_owned())),
+            (
+                Some("by the end of the year".to_owned()),
+                Some("30000000000".to_owned())
+            )
+        ]
+    );
+    let scenario = Scenario::article(&story);
+    let outcome = compute(&story, &scenario).unwrap();
+    assert_eq!(outcome.post_money, billions(300));
+    // 5/300, 25/300, 10/300 and 260/300 floor to 99.98; the two hundredths go to the largest
+    // remainders, Pinecrest's and the existing holders' (.666… each).
+    assert_eq!(
+        stakes(&outcome),
+        owned(&[
+            ("existing", "260000000000", "86.67"),
+            ("pinecrest", "5000000000", "1.67"),
+            ("kestrel", "25000000000", "8.33"),
+            ("undisclosed", "10000000000", "3.33"),
+        ])
+    );
+
+    // Kestrel cut to the article's $15 billion: the round is $30 billion, not $40 billion with
+    // $10 billion more "not reported"; post-money $260B + $30B.
+    let mut cut = scenario.clone();
+    cut.amounts.insert(
+        "kestrel".to_owned(),
+        round_explainer::model::Amount(billions(15)),
+    );
+    let outcome = compute(&story, &cut).unwrap();
+    assert_eq!(
+        outcome.round.total,
+        billions(30),
+        "the round follows its parts"
+    );
+    assert_eq!(
+        outcome.round.undisclosed,
+        billions(10),
+        "the same undisclosed money as before"
+    );
+    assert_eq!(outcome.post_money, billions(290));
+    // 15/290, 5/290, 10/290, 260/290: 5.172…, 1.724…, 3.448…, 89.655…; floors 99.98, the
+    // hundredths to the undisclosed rest (.83) and the existing holders (.52).
+    assert_eq!(
+        stakes(&outcome),
+        owned(&[
+            ("existing", "260000000000", "89.66"),
+            ("pinecrest", "5000000000", "1.72"),
+            ("kestrel", "15000000000", "5.17"),
+            ("undisclosed", "10000000000", "3.45"),
+        ])
+    );
+    let rows = data_rows(&story, &cut, &outcome);
+    let round = rows
+        .iter()
+        .find(|row| row.figure == "Orbital's new funding round")
+        .unwrap();
+    assert_eq!(
+        (round.value, round.basis),
+        (billions(30), Basis::Derived),
+        "a total moved with its parts is derived"
+    );
+}
+
+/// Parts never add up to more than their whole, and the error names the field that breaks it.
+#[test]
+fn parts_that_exceed_their_whole_are_refused() {
+    let text = std::fs::read_to_string(format!(
+        "{}/tests/stories/orbital-tranches.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let cases = [
+        (
+            text.replacen("\"value\": \"$10 billion\"", "\"value\": \"$4 billion\"", 1),
+            "round.tranches[0].investors: these amounts add up to 5B, more than the 4B of round.tranches[0].amount",
+        ),
+        (
+            text.replacen("\"value\": \"$30 billion\"", "\"value\": \"$35 billion\"", 1),
+            "round.tranches: these amounts add up to 45B, more than the 40B of round.total",
+        ),
+    ];
+    for (story, expected) in cases {
+        let error = Story::from_json(&story).expect_err(expected).to_string();
+        assert!(error.contains(expected), "{error}");
+    }
+}
+
+/// Once the round follows a cut part, the post-money valuation is no longer the article's.
+#[test]
+fn a_post_money_moved_by_its_parts_is_no_longer_reported() {
+    let story = story("orbital-tranches.json");
+    let mut cut = Scenario::article(&story);
+    cut.amounts.insert(
+        "kestrel".to_owned(),
+        round_explainer::model::Amount(billions(15)),
+    );
+    let outcome = compute(&story, &cut).unwrap();
+    let rows = data_rows(&story, &cut, &outcome);
+    let post = rows
+        .iter()
+        .find(|row| row.figure == "Post-money valuation")
+        .unwrap();
+    assert_eq!((post.value, post.basis), (billions(290), Basis::Derived));
+    let article = Scenario::article(&story);
+    let rows = data_rows(&story, &article, &compute(&story, &article).unwrap());
+    let post = rows
+        .iter()
+        .find(|row| row.figure == "Post-money valuation")
+        .unwrap();
+    assert_eq!(
+        post.basis,
+        Basis::Reported,
+        "at the article's figures it is the article's"
+    );
+}

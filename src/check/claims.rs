@@ -75,6 +75,9 @@ pub fn claims(story: &Story) -> Vec<Claim> {
     }
     claims.reported("round.total".to_owned(), &story.round.total);
     for (t, tranche) in story.round.tranches.iter().enumerate() {
+        if let Some(amount) = &tranche.amount {
+            claims.figure(format!("round.tranches[{t}].amount"), amount);
+        }
         for (i, investor) in tranche.investors.iter().enumerate() {
             let path = format!("round.tranches[{t}].investors[{i}]");
             claims.name(format!("{path}.name"), &investor.name, &investor.source);
@@ -139,7 +142,24 @@ impl Claims {
 
     /// A reported amount (a figure a reader may vary).
     fn reported(&mut self, path: String, amount: &ReportedAmount) {
-        self.money(path, amount.value, amount.qualifier, &amount.source);
+        self.money(path.clone(), amount.value, amount.qualifier, &amount.source);
+        // A slider's end that cites a sentence is a figure of that sentence too.
+        if let Some(range) = &amount.range {
+            let ends = [
+                ("low", range.low, &range.low_source),
+                ("high", range.high, &range.high_source),
+            ];
+            for (end, value, source) in ends {
+                if let Some(source) = source {
+                    self.money(
+                        format!("{path}.range.{end}"),
+                        value,
+                        Qualifier::Exactly,
+                        source,
+                    );
+                }
+            }
+        }
     }
 
     /// A figure.

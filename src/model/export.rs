@@ -87,7 +87,11 @@ pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<D
         pre_basis,
         pre_source,
     )];
-    let (basis, source) = chosen(&story.round.total, scenario.round_total.0);
+    let (basis, source) = match chosen(&story.round.total, outcome.round.total) {
+        // Moved with its parts: arithmetic over the reader's choices.
+        (Basis::ReadersChoice, _) if story.round.total_follows_parts => (Basis::Derived, None),
+        chosen => chosen,
+    };
     rows.push(money(
         story.round.label.clone(),
         outcome.round.total,
@@ -132,7 +136,7 @@ pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<D
         Basis::Derived,
         None,
     ));
-    let (post_basis, post_source) = match reported_post_money(story, scenario) {
+    let (post_basis, post_source) = match reported_post_money(story, scenario, outcome.post_money) {
         Some(figure) => (Basis::Reported, Some(figure.source.as_str())),
         None => (Basis::Derived, None),
     };

@@ -271,9 +271,22 @@ pub fn compute(story: &Story, scenario: &Scenario) -> Result<Outcome, ComputeErr
         .map(|deal| (deal, amount_of(&deal.amount)))
         .filter(|(deal, _)| scenario.deal_is_on(story, &deal.id))
         .collect();
+    // A total that follows its parts moves by what the reader changed in them.
+    let chosen_total = if story.round.total_follows_parts {
+        investors
+            .iter()
+            .try_fold(story.round.total.value.0, |total, (_, reported, amount)| {
+                total
+                    .add_checked(*amount)
+                    .and_then(|total| total.sub_checked(reported.value.0))
+                    .ok_or(ComputeError::Overflow("the round's total"))
+            })?
+    } else {
+        scenario.round_total.0
+    };
     let money = Money {
         pre: scenario.pre_money.0,
-        chosen_total: scenario.round_total.0,
+        chosen_total,
         disclosed: sum(
             investors.iter().map(|(_, _, amount)| *amount),
             "the disclosed amounts",

@@ -1,6 +1,7 @@
 //! The reader's choices: the price of the round, the amounts within their ranges, which separate
 //! deals count. A scenario holds only choices; [`compute`](super::outcome::compute) derives the rest.
 
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::id_map::IdMap;
@@ -301,11 +302,19 @@ pub fn price_kind(story: &Story, scenario: &Scenario) -> PriceKind {
     }
 }
 
-/// The reported post-money valuation, while it is the one on screen: the article's price, and
-/// the reader has not moved it.
-pub fn reported_post_money<'a>(story: &'a Story, scenario: &Scenario) -> Option<&'a Figure> {
+/// The reported post-money valuation, while it is the one on screen: the article's price, the
+/// reader has not moved it, and the new money is the article's too (`post_money` is the
+/// outcome's, which a total that follows its parts moves).
+pub fn reported_post_money<'a>(
+    story: &'a Story,
+    scenario: &Scenario,
+    post_money: Decimal,
+) -> Option<&'a Figure> {
     match &story.pre_money.price {
-        Price::PostMoney(figure) if price_kind(story, scenario) == PriceKind::Derived => {
+        Price::PostMoney(figure)
+            if price_kind(story, scenario) == PriceKind::Derived
+                && figure.value.0 == post_money =>
+        {
             Some(figure)
         }
         _ => None,

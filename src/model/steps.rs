@@ -121,6 +121,8 @@ mod tests {
     fn range(low: &str, high: &str, step: Option<&str>) -> Range {
         let amount = |text: &str| Amount(parse_amount(text).unwrap());
         Range {
+            low_source: None,
+            high_source: None,
             low: amount(low),
             high: amount(high),
             step: step.map(amount),

@@ -92,8 +92,16 @@ pub struct Source {
 }
 
 /// An amount as written in a story file: a decimal string, never a JSON number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Amount(pub Decimal);
+
+impl Amount {
+    /// The sum of two amounts, for checking parts against their whole; saturating at the
+    /// largest amount, which is then more than any whole.
+    pub fn plus(self, other: Amount) -> Amount {
+        Amount(self.0.add_checked(other.0).unwrap_or(Decimal::MAX))
+    }
+}
 
 impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -197,6 +205,11 @@ pub struct Range {
     pub step: Option<Amount>,
     /// Why the bounds are what they are, when the article does not give them.
     pub assumption: Option<String>,
+    /// The sentence that gives the low end, when the article does ("could be reduced to $20
+    /// billion"): that end is then reported, not the author's choice.
+    pub low_source: Option<String>,
+    /// The sentence that gives the high end, when the article does.
+    pub high_source: Option<String>,
 }
 
 /// A reported figure that the reader may vary within a range.
@@ -275,6 +288,10 @@ pub struct Round {
     pub status: Status,
     /// The reported total, and how far a reader may explore it.
     pub total: ReportedAmount,
+    /// Whether the total follows its parts: when the reader lowers an investor's amount, the
+    /// round shrinks with it ("SoftBank's cut lowers the round"), instead of the rest of a fixed
+    /// total becoming undisclosed money that no one reported.
+    pub total_follows_parts: bool,
     /// Tranches in the order they are raised.
     pub tranches: Vec<Tranche>,
 }
@@ -288,6 +305,10 @@ pub struct Tranche {
     pub label: String,
     /// Id of the sentence that describes it.
     pub source: String,
+    /// Its amount, when the article gives one ("$10 billion in April").
+    pub amount: Option<Figure>,
+    /// When it comes, in the article's words ("in April", "by the end of the year").
+    pub when: Option<String>,
     /// Named investors; a tranche with none is wholly undisclosed.
     pub investors: Vec<Investor>,
 }
@@ -548,11 +569,21 @@ fn read_figure(at: At<'_>) -> Figure {
 }
 
 fn read_range(at: At<'_>) -> Range {
-    at.object(&["low", "high", "step", "assumption"], |o| Range {
+    const FIELDS: &[&str] = &[
+        "low",
+        "high",
+        "step",
+        "assumption",
+        "low_source",
+        "high_source",
+    ];
+    at.object(FIELDS, |o| Range {
         low: o.amount("low"),
         high: o.amount("high"),
         step: o.get("step", |at| at.amount()),
         assumption: o.opt_text("assumption"),
+        low_source: o.opt_text("low_source"),
+        high_source: o.opt_text("high_source"),
     })
 }
 
@@ -641,19 +672,28 @@ fn read_mark(at: At<'_>) -> Mark {
 }
 
 fn read_round(at: At<'_>) -> Round {
-    at.object(&["label", "status", "total", "tranches"], |o| Round {
+    const FIELDS: &[&str] = &["label", "status", "total", "total_follows", "tranches"];
+    at.object(FIELDS, |o| Round {
         label: o.text("label"),
         status: o.need("status", read_status),
         total: o.need("total", read_reported),
+        total_follows_parts: o
+            .get("total_follows", |at| {
+                at.one_of(&[("fixed", false), ("parts", true)])
+            })
+            .unwrap_or(false),
         tranches: o.need("tranches", |at| at.list(read_tranche)),
     })
 }
 
 fn read_tranche(at: At<'_>) -> Tranche {
-    at.object(&["id", "label", "source", "investors"], |o| Tranche {
+    const FIELDS: &[&str] = &["id", "label", "source", "amount", "when", "investors"];
+    at.object(FIELDS, |o| Tranche {
         id: o.text("id"),
         label: o.text("label"),
         source: o.text("source"),
+        amount: o.get("amount", read_figure),
+        when: o.opt_text("when"),
         investors: o.list("investors", read_investor),
     })
 }

@@ -143,6 +143,16 @@ pub enum Problem {
         /// The new money at the article's figures.
         new_money: Amount,
     },
+    /// Parts that add up to more than their whole: a tranche's investors more than the
+    /// tranche, or the tranches more than the round.
+    PartsExceedWhole {
+        /// What the parts add up to.
+        parts: Amount,
+        /// The whole.
+        whole: Amount,
+        /// Where the whole is, e.g. `round.total`.
+        whole_at: String,
+    },
     /// A date that is not a real `YYYY-MM-DD` date.
     BadDate(String),
     /// A story file larger than [`MAX_STORY_BYTES`](super::story::MAX_STORY_BYTES).
@@ -231,6 +241,12 @@ impl fmt::Display for Problem {
                 "the post-money valuation {} is not above the new money {}: nothing is left for the pre-money valuation",
                 amount(post),
                 amount(new_money)
+            ),
+            Self::PartsExceedWhole { parts, whole, whole_at } => write!(
+                f,
+                "these amounts add up to {}, more than the {} of {whole_at}",
+                amount(parts),
+                amount(whole)
             ),
             Self::BadDate(date) => write!(
                 f,
@@ -409,6 +425,14 @@ impl Checker {
             &Path::Field(&range_path, "assumption"),
             range.assumption.as_ref(),
         );
+        for (field, source) in [
+            ("low_source", &range.low_source),
+            ("high_source", &range.high_source),
+        ] {
+            if let Some(source) = source {
+                self.source(&Path::Field(&range_path, field), source);
+            }
+        }
         if let Some(step) = range.step {
             if step.0.is_zero() {
                 self.fail(
@@ -558,6 +582,15 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
     let round = top("round");
     check.text(&Path::Field(&round, "label"), &story.round.label);
     check.reported(&Path::Field(&round, "total"), &story.round.total);
+    if story.round.total_follows_parts && story.round.total.range.is_some() {
+        check.fail(
+            &Path::Field(&Path::Field(&round, "total"), "range"),
+            Problem::Shape(
+                "a total that follows its parts has no range of its own: it moves with them"
+                    .to_owned(),
+            ),
+        );
+    }
     let count = story.investors().count() + story.separate_deals.len();
     if count > MAX_INVESTORS {
         check.fail(&round, Problem::TooManyInvestors(count));
@@ -573,6 +606,26 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
         check.id(&Path::Field(&here, "id"), &tranche.id, &mut tranche_ids);
         check.text(&Path::Field(&here, "label"), &tranche.label);
         check.source(&Path::Field(&here, "source"), &tranche.source);
+        if let Some(when) = &tranche.when {
+            check.text(&Path::Field(&here, "when"), when);
+        }
+        if let Some(amount) = &tranche.amount {
+            let amount_path = Path::Field(&here, "amount");
+            check.source(&Path::Field(&amount_path, "source"), &amount.source);
+            let investors = tranche
+                .investors
+                .iter()
+                .filter_map(|investor| investor.amount.as_ref())
+                .fold(Amount::default(), |sum, reported| sum.plus(reported.value));
+            if investors > amount.value {
+                let problem = Problem::PartsExceedWhole {
+                    parts: investors,
+                    whole: amount.value,
+                    whole_at: path_text(&amount_path),
+                };
+                check.fail(&Path::Field(&here, "investors"), problem);
+            }
+        }
         let investors = Path::Field(&here, "investors");
         for (i, investor) in tranche.investors.iter().enumerate() {
             let here = Path::Index(&investors, i);
@@ -584,6 +637,20 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
                 check.reported(&Path::Field(&here, "amount"), amount);
             }
         }
+    }
+    let tranche_amounts = story
+        .round
+        .tranches
+        .iter()
+        .filter_map(|tranche| tranche.amount.as_ref())
+        .fold(Amount::default(), |sum, amount| sum.plus(amount.value));
+    if tranche_amounts > story.round.total.value {
+        let problem = Problem::PartsExceedWhole {
+            parts: tranche_amounts,
+            whole: story.round.total.value,
+            whole_at: "round.total".to_owned(),
+        };
+        check.fail(&tranches, problem);
     }
     let deals = top("separate_deals");
     for (i, deal) in story.separate_deals.iter().enumerate() {

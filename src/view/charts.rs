@@ -220,8 +220,19 @@ pub fn round_chart(
                     format!(" · {} {kind}", money(result.disclosed, style))
                 }
             };
-            VNode::el("li", "").with([
-                VNode::text("strong", "", &isolate(&tranche.label)),
+            let mut item =
+                VNode::el("li", "").with([VNode::text("strong", "", &isolate(&tranche.label))]);
+            if let Some(when) = &tranche.when {
+                item.push(VNode::text("span", "", &format!(", {}", isolate(when))));
+            }
+            // The tranche's own amount, as the article gives it ("$10 billion in April").
+            if let Some(amount) = &tranche.amount {
+                item.push(VNode::text("span", "", ": "));
+                let words =
+                    Said::money(|style| amount.qualifier.phrase(&money(amount.value.0, style)));
+                item.push(figure_button(words, &Ref::Source(amount.source.clone())));
+            }
+            item.with([
                 spoken(
                     "span",
                     "",

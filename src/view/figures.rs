@@ -84,6 +84,8 @@ pub fn headline(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<VN
     let reported = &story.round.total;
     let round_ref = if outcome.round.held_at_disclosed {
         Ref::Choice(ROUND.to_owned())
+    } else if story.round.total_follows_parts && outcome.round.total != reported.value.0 {
+        Ref::RoundFollows
     } else {
         amount_ref(ROUND, reported, scenario.round_total)
     };
@@ -94,7 +96,7 @@ pub fn headline(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<VN
         )
     });
     let before = price_kind(story, scenario).word();
-    let post_reported = reported_post_money(story, scenario);
+    let post_reported = reported_post_money(story, scenario, outcome.post_money);
     let focus = outcome.holding(&story.focus_investor);
     let existing = outcome.holding("existing");
     let mut tiles = vec![

@@ -26,6 +26,8 @@ pub enum Ref {
     Choice(String),
     /// The part of the round whose investors' amounts are not reported: derived.
     Undisclosed,
+    /// A round total that follows its parts, moved with the reader's choices: derived.
+    RoundFollows,
     /// The post-money valuation, derived.
     PostMoney,
     /// A holder's stake, derived (`existing`, `undisclosed` or an id).
@@ -43,6 +45,7 @@ impl Ref {
             Ref::Range(id) => format!("range:{id}"),
             Ref::Choice(id) => format!("choice:{id}"),
             Ref::Undisclosed => "undisclosed".to_owned(),
+            Ref::RoundFollows => "round-follows".to_owned(),
             Ref::PostMoney => "post-money".to_owned(),
             Ref::Stake(id) => format!("stake:{id}"),
             Ref::Dilution => "dilution".to_owned(),
@@ -58,6 +61,7 @@ impl Ref {
             Some(("stake", id)) => Ref::Stake(id.to_owned()),
             None if text == "pre-money" => Ref::PreMoney,
             None if text == "undisclosed" => Ref::Undisclosed,
+            None if text == "round-follows" => Ref::RoundFollows,
             None if text == "post-money" => Ref::PostMoney,
             None if text == "dilution" => Ref::Dilution,
             _ => return None,
@@ -75,6 +79,8 @@ pub mod kind {
     pub const CHOICE: &str = "Your choice";
     /// Arithmetic over the other figures; the note shows the sum.
     pub const DERIVED: &str = "Derived";
+    /// A slider's ends of which the article gives one and the author the other.
+    pub const PARTLY_REPORTED: &str = "Partly from the article";
 }
 
 /// A note to show for a reference.
@@ -170,11 +176,39 @@ pub fn note(
         },
         Ref::Range(key) => {
             let (range, _) = slider_of(story, key)?;
+            let quote_of = |source: &Option<String>| {
+                source.as_deref().and_then(|id| story.source(id)).map(|source| source.quote.clone())
+            };
+            let (low, high) = (quote_of(&range.low_source), quote_of(&range.high_source));
             let span = format!("The slider runs from {} to {}.", money(range.low.0), money(range.high.0));
             let why = range.assumption.as_deref().unwrap_or(
                 "The author chose these ends; the article does not give them.",
             );
-            Note { kind: kind::ASSUMPTION, quote: None, text: format!("{span} {why}") }
+            match (low, high) {
+                (None, None) => Note { kind: kind::ASSUMPTION, quote: None, text: format!("{span} {why}") },
+                (Some(low), Some(high)) if low == high => Note {
+                    kind: kind::REPORTED,
+                    quote: Some(low),
+                    text: format!("{span} Both ends are the article's."),
+                },
+                (Some(low), Some(high)) => Note {
+                    kind: kind::REPORTED,
+                    quote: Some(format!("{low} … {high}")),
+                    text: format!("{span} Both ends are the article's."),
+                },
+                (Some(quote), None) | (None, Some(quote)) => {
+                    let (given, chosen) = if range.low_source.is_some() {
+                        ("low", money(range.high.0))
+                    } else {
+                        ("high", money(range.low.0))
+                    };
+                    Note {
+                        kind: kind::PARTLY_REPORTED,
+                        quote: Some(quote),
+                        text: format!("{span} The {given} end is the article's; the other, {chosen}, is the author's choice: {why}"),
+                    }
+                }
+            }
         }
         Ref::Choice(key) => {
             let (range, reported) = slider_of(story, key)?;
@@ -212,7 +246,16 @@ pub fn note(
                 ),
             }
         }
-        Ref::PostMoney => match reported_post_money(story, scenario) {
+        Ref::RoundFollows => Note {
+            kind: kind::DERIVED,
+            quote: None,
+            text: format!(
+                "The round follows its parts: the article's {} moves with the amounts you set for its investors, to {}.",
+                reported_words(&story.round.total),
+                money(outcome.round.total)
+            ),
+        },
+        Ref::PostMoney => match reported_post_money(story, scenario, outcome.post_money) {
             Some(figure) => Note {
                 kind: kind::REPORTED,
                 quote: story.source(&figure.source).map(|source| source.quote.clone()),

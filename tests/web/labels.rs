@@ -163,6 +163,14 @@ fn every_figure_button_opens_a_note() {
         ("article", article_story()),
         ("fixed", fixed_story()),
         ("amazon only", amazon_only_story()),
+        (
+            "brightwater (fictional, a reported post-money in euros)",
+            JsValue::from_str(include_str!("../stories/brightwater-eur.json")),
+        ),
+        (
+            "orbital (fictional, tranches by time, a lead that could be cut)",
+            JsValue::from_str(include_str!("../stories/orbital-tranches.json")),
+        ),
     ] {
         let fixture = Fixture::new();
         let _explainer = mount(&fixture, story);
@@ -183,8 +191,14 @@ fn every_figure_button_opens_a_note() {
             );
             let kind = fixture.text(".rx-note-kind");
             assert!(
-                ["From the article", "Assumption", "Your choice", "Derived"]
-                    .contains(&kind.as_str()),
+                [
+                    "From the article",
+                    "Assumption",
+                    "Your choice",
+                    "Derived",
+                    "Partly from the article",
+                ]
+                .contains(&kind.as_str()),
                 "{name}: {reference} has kind {kind:?}"
             );
             assert!(
@@ -503,4 +517,43 @@ fn a_reported_post_money_is_reported_and_the_pre_money_derived() {
     );
     let table = fixture.text(".rx-table");
     assert!(table.contains("reader's choice"), "{table}");
+}
+
+/// Issue 14: tranches with their timing and amounts, a lead whose both ends are the article's,
+/// and a total that follows its parts (tests/stories/orbital-tranches.json, fictional).
+#[wasm_bindgen_test]
+fn tranches_by_time_and_a_total_that_follows_its_parts() {
+    let fixture = Fixture::new();
+    let _explainer = mount(
+        &fixture,
+        JsValue::from_str(include_str!("../stories/orbital-tranches.json")),
+    );
+    let tranches = fixture.text(".rx-tranches");
+    assert!(tranches.contains("First part, April: $10B"), "{tranches}");
+    assert!(
+        tranches.contains("Second part, by the end of the year: $30B"),
+        "{tranches}"
+    );
+    fixture.click("[data-part=control-kestrel] button[data-ref=\"range:kestrel\"]");
+    assert_eq!(
+        fixture.text(".rx-note-kind"),
+        "From the article",
+        "both ends of Kestrel's slider are reported"
+    );
+    assert!(fixture
+        .text(".rx-quote")
+        .contains("could be reduced to $15 billion"));
+    fixture.press("kestrel", "Home"); // $15B
+    let headline = fixture.headline();
+    assert!(
+        headline.contains("$30B") && headline.contains("$290B"),
+        "the round follows its parts: {headline}"
+    );
+    fixture.click(".rx-headline .rx-tile:first-child button");
+    assert_eq!(fixture.text(".rx-note-kind"), "Derived");
+    let legend = fixture.text("[data-part=round] .rx-legend");
+    assert!(
+        legend.contains("$10B"),
+        "the undisclosed rest stays $10B: {legend}"
+    );
 }
