@@ -272,3 +272,97 @@ fn a_post_money_moved_by_its_parts_is_no_longer_reported() {
         "at the article's figures it is the article's"
     );
 }
+
+/// Thistle Robotics (fictional): "a £3 billion funding round at a pre-money valuation of £12
+/// billion"; a syndicate of three "will put in £2 billion, taking a stake of about 13%"; two
+/// separate deals, "up to £500 million" and "as much as £250 million", off by default.
+#[test]
+fn a_pre_money_reported_in_pounds_with_a_group_and_two_deals() {
+    let story = story("thistle-gbp.json");
+    assert!(matches!(story.pre_money.price, Price::PreMoney(_)));
+    assert_eq!(story.currency_symbol(), "£");
+    let syndicate = story
+        .investors()
+        .find(|i| i.id == "arden-syndicate")
+        .unwrap();
+    assert_eq!(
+        syndicate.members,
+        ["Arden Capital", "Bexley Partners", "Corrin Ventures"]
+    );
+    let scenario = Scenario::article(&story);
+    let outcome = compute(&story, &scenario).unwrap();
+    assert_eq!(outcome.post_money, billions(15), "£12B + £3B");
+    // 12/15, 2/15, 1/15: 80, 13.333…, 6.666…; the hundredth left goes to the backers' .666….
+    assert_eq!(
+        stakes(&outcome),
+        owned(&[
+            ("existing", "12000000000", "80.00"),
+            ("arden-syndicate", "2000000000", "13.33"),
+            ("backers", "1000000000", "6.67"),
+        ]),
+        "no undisclosed rest: the round's £3B is all reported"
+    );
+    let rows = data_rows(&story, &scenario, &outcome);
+    assert_eq!(
+        (rows[0].basis, rows[0].source.as_deref()),
+        (Basis::Reported, Some("round")),
+        "the pre-money is reported, with its sentence"
+    );
+
+    // Both deals on, at the article's figures: £15.75B. 76.190…, 12.698…, 6.349…, 3.174…,
+    // 1.587… floor to 99.97; the three hundredths go to .92 (backers), .84 (the syndicate)
+    // and .73 (Haruna).
+    let mut both = scenario.clone();
+    both.deals.insert("snif".to_owned(), true);
+    both.deals.insert("haruna".to_owned(), true);
+    let outcome = compute(&story, &both).unwrap();
+    assert_eq!(outcome.post_money, dec("15750000000"));
+    assert_eq!(
+        stakes(&outcome),
+        owned(&[
+            ("existing", "12000000000", "76.19"),
+            ("arden-syndicate", "2000000000", "12.70"),
+            ("backers", "1000000000", "6.35"),
+            ("snif", "500000000", "3.17"),
+            ("haruna", "250000000", "1.59"),
+        ])
+    );
+}
+
+/// A reported stake that the figures contradict beyond its qualifier is an error naming both.
+#[test]
+fn a_reported_stake_is_checked_against_the_computed_one() {
+    let text = std::fs::read_to_string(format!(
+        "{}/tests/stories/thistle-gbp.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let cases = [
+        ("\"value\": \"13%\", \"qualifier\": \"about\"", None),
+        ("\"value\": \"14%\", \"qualifier\": \"about\"", None),
+        ("\"value\": \"13.33%\", \"qualifier\": \"exactly\"", None),
+        // 13.33% is "13%" to the precision the article gives.
+        ("\"value\": \"13%\", \"qualifier\": \"exactly\"", None),
+        ("\"value\": \"14%\", \"qualifier\": \"exactly\"", Some("the article's stake of 14% is contradicted by the stake computed from its figures, 13.33%")),
+        ("\"value\": \"20%\", \"qualifier\": \"about\"", Some("the article's stake of about 20% is contradicted by the stake computed from its figures, 13.33%")),
+        ("\"value\": \"12%\", \"qualifier\": \"up_to\"", Some("the article's stake of up to 12% is contradicted")),
+    ];
+    for (stake, expected) in cases {
+        let story = text.replacen("\"value\": \"13%\", \"qualifier\": \"about\"", stake, 1);
+        match (Story::from_json(&story), expected) {
+            (Ok(_), None) => {}
+            (Err(error), Some(expected)) => {
+                let message = error.to_string();
+                assert!(
+                    message
+                        .starts_with(&format!("round.tranches[0].investors[0].stake: {expected}")),
+                    "{stake}: {message}"
+                );
+            }
+            (result, expected) => panic!(
+                "{stake}: expected {expected:?}, got {:?}",
+                result.err().map(|e| e.to_string())
+            ),
+        }
+    }
+}

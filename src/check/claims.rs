@@ -81,8 +81,20 @@ pub fn claims(story: &Story) -> Vec<Claim> {
         for (i, investor) in tranche.investors.iter().enumerate() {
             let path = format!("round.tranches[{t}].investors[{i}]");
             claims.name(format!("{path}.name"), &investor.name, &investor.source);
+            for (m, member) in investor.members.iter().enumerate() {
+                claims.name(format!("{path}.members[{m}]"), member, &investor.source);
+            }
             if let Some(amount) = &investor.amount {
                 claims.reported(format!("{path}.amount"), amount);
+            }
+            if let Some(stake) = &investor.stake {
+                let percent = format!("{}%", stake.value.0.normalize());
+                claims.push_figure(
+                    format!("{path}.stake"),
+                    &stake.source,
+                    vec![percent],
+                    stake.qualifier,
+                );
             }
         }
     }

@@ -156,6 +156,24 @@ pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<D
             holding.display_percent,
         ));
     }
+    // Stakes the article reports, beside the computed ones (checked against them on reading).
+    for investor in story.investors() {
+        if let Some(stake) = &investor.stake {
+            let words = stake.qualifier.words();
+            rows.push(DataRow {
+                basis: Basis::Reported,
+                source: Some(stake.source.clone()),
+                display: stake
+                    .qualifier
+                    .phrase(&format!("{}%", stake.value.0.normalize())),
+                ..percent(
+                    format!("Stake reported by the article ({words}): {}", investor.name)
+                        .replace(" ()", ""),
+                    stake.value.0,
+                )
+            });
+        }
+    }
     rows.push(percent(
         "Dilution of existing holders".to_owned(),
         outcome.dilution_percent,

@@ -236,6 +236,22 @@ impl<'a> At<'a> {
         Amount(Decimal::ZERO)
     }
 
+    /// A percentage written as a string, `"11%"` or `"11.5%"`, from 0 to 100.
+    pub fn percent(&self) -> Amount {
+        let Node::Text(text) = self.node else {
+            self.expected("a percentage as a string, such as \"11%\"");
+            return Amount(Decimal::ZERO);
+        };
+        let number = text.trim().strip_suffix('%').map(str::trim_end);
+        match number.map(parse_amount_with_symbol) {
+            Some(Ok((value, None))) if value <= Decimal::ONE_HUNDRED => return Amount(value),
+            _ => self.fail(format!(
+                "\"{text}\" is not a percentage: write it as \"11%\" or \"11.5%\", from 0% to 100%"
+            )),
+        }
+        Amount(Decimal::ZERO)
+    }
+
     /// A whole number from 0 to `u32::MAX`.
     pub fn whole_number(&self) -> u32 {
         match self.node {

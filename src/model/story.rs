@@ -326,6 +326,12 @@ pub struct Investor {
     pub source: String,
     /// The amount, when reported; without it the investor's money is undisclosed.
     pub amount: Option<ReportedAmount>,
+    /// For investors named together with one amount ("a syndicate of Arden, Bexley and Corrin
+    /// will put in £2 billion"): each member's name; the amount is the group's, never split.
+    pub members: Vec<String>,
+    /// The stake the article reports for it ("a stake of about 11%"), shown beside the computed
+    /// one and checked against it.
+    pub stake: Option<Figure>,
 }
 
 /// An investment reported beside the round but separate from it.
@@ -418,6 +424,7 @@ impl Story {
             );
         }
         validate(&story)?;
+        check_reported_stakes(&story)?;
         Ok(story)
     }
 
@@ -699,14 +706,81 @@ fn read_tranche(at: At<'_>) -> Tranche {
 }
 
 fn read_investor(at: At<'_>) -> Investor {
-    at.object(&["id", "name", "status", "source", "amount"], |o| {
-        Investor {
-            id: o.text("id"),
-            name: o.text("name"),
-            status: o.get("status", read_status),
-            source: o.text("source"),
-            amount: o.get("amount", read_reported),
+    const FIELDS: &[&str] = &[
+        "id", "name", "status", "source", "amount", "members", "stake",
+    ];
+    at.object(FIELDS, |o| Investor {
+        id: o.text("id"),
+        name: o.text("name"),
+        status: o.get("status", read_status),
+        source: o.text("source"),
+        amount: o.get("amount", read_reported),
+        members: o
+            .get("members", |at| at.list(|at| at.text()))
+            .unwrap_or_default(),
+        stake: o.get("stake", read_stake),
+    })
+}
+
+/// Whether a reported stake agrees with the one computed at the article's figures, within what
+/// its qualifier allows: "exactly" to the reported precision, "as much as" and "up to" from
+/// below, and "about" and the like within a point or a tenth of the figure, whichever is more.
+fn stake_agrees(reported: &Figure, computed: Decimal) -> bool {
+    let value = reported.value.0;
+    let difference = (computed - value).abs();
+    match reported.qualifier {
+        Qualifier::Exactly => computed.round_dp(value.scale()) == value,
+        Qualifier::AsMuchAs | Qualifier::UpTo => computed.round_dp(value.scale()) <= value,
+        Qualifier::About | Qualifier::Approximately | Qualifier::Roughly | Qualifier::CloseTo => {
+            difference <= Decimal::ONE.max(value / Decimal::TEN)
         }
+    }
+}
+
+/// Every reported stake against the stake the model computes for the article's figures: a
+/// contradiction is an error naming both, for the author to find the wrong figure.
+fn check_reported_stakes(story: &Story) -> Result<(), StoryError> {
+    let has_stakes = story.investors().any(|investor| investor.stake.is_some());
+    if !has_stakes {
+        return Ok(());
+    }
+    let Ok(outcome) = super::outcome::compute(story, &super::scenario::Scenario::article(story))
+    else {
+        return Ok(()); // the view reports what cannot be computed
+    };
+    let mut errors = Vec::new();
+    for (t, tranche) in story.round.tranches.iter().enumerate() {
+        for (i, investor) in tranche.investors.iter().enumerate() {
+            let (Some(stake), Some(holding)) = (&investor.stake, outcome.holding(&investor.id))
+            else {
+                continue;
+            };
+            let computed = holding.display_percent;
+            if !stake_agrees(stake, computed) {
+                errors.push(FieldError {
+                    path: format!("round.tranches[{t}].investors[{i}].stake"),
+                    problem: Problem::StakeContradicted {
+                        reported: stake.value,
+                        qualifier: stake.qualifier,
+                        computed: Amount(computed),
+                    },
+                });
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.into())
+    }
+}
+
+/// A reported stake: `{ "value": "11%", "qualifier": "about", "source": … }`, in percent.
+fn read_stake(at: At<'_>) -> Figure {
+    at.object(&["value", "qualifier", "source"], |o| Figure {
+        value: o.need("value", |at| at.percent()),
+        qualifier: o.get("qualifier", read_qualifier).unwrap_or_default(),
+        source: o.text("source"),
     })
 }
 

@@ -25,6 +25,8 @@ pub const MAX_COMPARISONS: usize = 20;
 pub const MAX_FACTS: usize = 50;
 /// The most timeline events.
 pub const MAX_TIMELINE: usize = 100;
+/// The most members of a group of investors named with one amount.
+pub const MAX_MEMBERS: usize = 20;
 
 /// Ids that the URL fragment and the outcome use for themselves.
 pub const RESERVED_IDS: [&str; 5] = ["v", "pre", "round", "existing", "undisclosed"];
@@ -153,6 +155,15 @@ pub enum Problem {
         /// Where the whole is, e.g. `round.total`.
         whole_at: String,
     },
+    /// A reported stake that the computed one contradicts beyond its qualifier.
+    StakeContradicted {
+        /// The reported percentage.
+        reported: Amount,
+        /// The article's words for it.
+        qualifier: Qualifier,
+        /// The computed percentage at the article's figures.
+        computed: Amount,
+    },
     /// A date that is not a real `YYYY-MM-DD` date.
     BadDate(String),
     /// A story file larger than [`MAX_STORY_BYTES`](super::story::MAX_STORY_BYTES).
@@ -247,6 +258,12 @@ impl fmt::Display for Problem {
                 "these amounts add up to {}, more than the {} of {whole_at}",
                 amount(parts),
                 amount(whole)
+            ),
+            Self::StakeContradicted { reported, qualifier, computed } => write!(
+                f,
+                "the article's stake of {} is contradicted by the stake computed from its figures, {}%",
+                qualifier.phrase(&format!("{}%", amount(reported))),
+                amount(computed)
             ),
             Self::BadDate(date) => write!(
                 f,
@@ -635,6 +652,20 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
             check.source(&Path::Field(&here, "source"), &investor.source);
             if let Some(amount) = &investor.amount {
                 check.reported(&Path::Field(&here, "amount"), amount);
+            }
+            let members = Path::Field(&here, "members");
+            if !check.limit(&members, investor.members.len(), MAX_MEMBERS) {
+                for (m, member) in investor.members.iter().enumerate() {
+                    check.text(&Path::Index(&members, m), member);
+                }
+            }
+            if let Some(stake) = &investor.stake {
+                let stake_path = Path::Field(&here, "stake");
+                check.source(&Path::Field(&stake_path, "source"), &stake.source);
+                if investor.amount.is_none() {
+                    let message = "a reported stake needs the investor's reported amount, to be checked against";
+                    check.fail(&stake_path, Problem::Shape(message.to_owned()));
+                }
             }
         }
     }

@@ -24,6 +24,8 @@ struct Segment {
     label: String,
     value: Said,
     reference: Ref,
+    /// The figure the article reports beside the computed one (a stake of "about 11%").
+    reported: Option<(Said, Ref)>,
 }
 
 /// Widths in SVG units for parts of a whole, to two decimals (and no float formatting code).
@@ -102,11 +104,15 @@ fn stacked_bar(id_prefix: &str, segments: &[Segment], whole: Decimal, caption: S
         x = x.add_checked(width).unwrap_or(x);
     }
     let legend = VNode::el("ul", "rx-legend").with(segments.iter().map(|segment| {
-        VNode::el("li", "").with([
+        let mut item = VNode::el("li", "").with([
             VNode::el("span", &format!("rx-swatch {}", segment.class)).attr("aria-hidden", "true"),
             VNode::text("span", "rx-legend-label", &segment.label),
             figure_button(segment.value.clone(), &segment.reference),
-        ])
+        ]);
+        if let Some((said, reference)) = &segment.reported {
+            item.push(figure_button(said.clone(), reference));
+        }
+        item
     }));
     VNode::el("figure", "rx-bar").with([spoken("figcaption", "rx-caption", caption), svg, legend])
 }
@@ -174,6 +180,7 @@ pub fn round_chart(
             label,
             value: Said::money(|style| money(holding.amount, style)),
             reference,
+            reported: None,
         });
     }
     let caption =
@@ -191,9 +198,9 @@ pub fn round_chart(
                 .iter()
                 .map(|i| {
                     if i.amount.is_some() {
-                        isolate(&i.name)
+                        named(i)
                     } else {
-                        format!("{} (amount not reported)", isolate(&i.name))
+                        format!("{} (amount not reported)", named(i))
                     }
                 })
                 .collect();
@@ -268,14 +275,41 @@ fn reported_ref(story: &Story, id: &str, amount: Decimal) -> Ref {
     }
 }
 
+/// The stake the article reports for an investor, as "reported: about 13%", with its sentence.
+pub fn reported_stake(story: &Story, id: &str) -> Option<(Said, Ref)> {
+    let stake = story.investors().find(|i| i.id == id)?.stake.as_ref()?;
+    let words = stake
+        .qualifier
+        .phrase(&format!("{}%", stake.value.0.normalize()));
+    Some((
+        Said::plain(&format!("reported: {words}")),
+        Ref::Source(stake.source.clone()),
+    ))
+}
+
+/// An investor's name as the tranche list writes it: a group with its members.
+fn named(investor: &crate::model::story::Investor) -> String {
+    let members: Vec<String> = investor.members.iter().map(|m| isolate(m)).collect();
+    match members.as_slice() {
+        [] => isolate(&investor.name),
+        [one] => format!("{} ({one})", isolate(&investor.name)),
+        [rest @ .., last] => format!(
+            "{} ({} and {last})",
+            isolate(&investor.name),
+            rest.join(", ")
+        ),
+    }
+}
+
 /// Ownership before and after the deal, as two bars.
-pub fn ownership_chart(id_prefix: &str, outcome: &Outcome) -> Vec<VNode> {
+pub fn ownership_chart(id_prefix: &str, story: &Story, outcome: &Outcome) -> Vec<VNode> {
     let before = Segment {
         part: Decimal::ONE,
         class: "rx-seg-existing",
         label: "Existing holders".to_owned(),
         value: Said::plain("100%"),
         reference: Ref::PreMoney,
+        reported: None,
     };
     let after: Vec<Segment> = outcome
         .holdings
@@ -289,6 +323,7 @@ pub fn ownership_chart(id_prefix: &str, outcome: &Outcome) -> Vec<VNode> {
             },
             value: Said::plain(&format!("{}%", holding.display_percent)),
             reference: Ref::Stake(holding.id.clone()),
+            reported: reported_stake(story, &holding.id),
         })
         .collect();
     vec![

@@ -6,6 +6,7 @@
 
 mod browser;
 mod charts;
+mod context;
 mod controls;
 mod details;
 mod dom;
@@ -67,6 +68,8 @@ struct Parts {
     round: Element,
     ownership: Element,
     comparisons: Element,
+    /// Earlier valuations and other figures, when the story has any.
+    context: Option<Element>,
     table_body: Element,
     provenance: Element,
     live: Element,
@@ -80,6 +83,7 @@ struct Drawn {
     round: Vec<VNode>,
     ownership: Vec<VNode>,
     comparisons: Vec<VNode>,
+    context: Vec<VNode>,
     table: Vec<VNode>,
 }
 
@@ -191,6 +195,14 @@ impl Explainer {
             "comparisons",
             &format!("How big is {}'s money?", isolate(&focus_name(&story))),
         );
+        let context = context::has_context(&story).then(|| {
+            section(
+                &dom,
+                section_tag,
+                "context",
+                "Earlier valuations and other figures",
+            )
+        });
         let (timeline_section, timeline_body) =
             section(&dom, section_tag, "timeline", "Timeline from the article");
         append(
@@ -203,23 +215,22 @@ impl Explainer {
         let live = dom.el("p", "rx-live");
         set(&live, "aria-live", "polite");
         set(&live, "role", "status");
-        append(
-            &root,
-            &[
-                &vnode::create(&dom.doc, &charts::defs(&id_prefix)),
-                &title,
-                &status,
-                &headline,
-                &controls.element,
-                &round_section,
-                &ownership_section,
-                &compare_section,
-                &timeline_section,
-                &table_section,
-                &provenance,
-                &live,
-            ],
-        );
+        let defs = vnode::create(&dom.doc, &charts::defs(&id_prefix));
+        let mut children = vec![
+            &defs,
+            &title,
+            &status,
+            &headline,
+            &controls.element,
+            &round_section,
+            &ownership_section,
+            &compare_section,
+        ];
+        if let Some((context_section, _)) = &context {
+            children.push(context_section);
+        }
+        children.extend([&timeline_section, &table_section, &provenance, &live]);
+        append(&root, &children);
         replace_children(host, &[&root]);
 
         let state = Rc::new_cyclic(|weak_self| {
@@ -235,6 +246,7 @@ impl Explainer {
                     round,
                     ownership,
                     comparisons,
+                    context: context.map(|(_, body)| body),
                     table_body,
                     provenance,
                     live,
@@ -427,7 +439,7 @@ impl State {
         redraw(&parts.headline, &mut parts.drawn.headline, headline);
         let round = charts::round_chart(&self.id_prefix, story, scenario, outcome);
         redraw(&parts.round, &mut parts.drawn.round, round);
-        let ownership = charts::ownership_chart(&self.id_prefix, outcome);
+        let ownership = charts::ownership_chart(&self.id_prefix, story, outcome);
         redraw(&parts.ownership, &mut parts.drawn.ownership, ownership);
         let comparisons = charts::comparisons(story, outcome);
         redraw(
@@ -435,6 +447,11 @@ impl State {
             &mut parts.drawn.comparisons,
             comparisons,
         );
+        if let Some(context) = &parts.context {
+            let wanted = context::context(story, scenario, outcome);
+            patch_children(doc, context, &parts.drawn.context, &wanted);
+            parts.drawn.context = wanted;
+        }
         let rows = details::table_rows(&data_rows(story, scenario, outcome));
         redraw(&parts.table_body, &mut parts.drawn.table, rows);
         self.controls.sync(story, scenario, outcome);

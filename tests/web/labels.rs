@@ -171,6 +171,10 @@ fn every_figure_button_opens_a_note() {
             "orbital (fictional, tranches by time, a lead that could be cut)",
             JsValue::from_str(include_str!("../stories/orbital-tranches.json")),
         ),
+        (
+            "thistle (fictional, a pre-money reported in pounds, a group, two deals)",
+            JsValue::from_str(include_str!("../stories/thistle-gbp.json")),
+        ),
     ] {
         let fixture = Fixture::new();
         let _explainer = mount(&fixture, story);
@@ -555,5 +559,55 @@ fn tranches_by_time_and_a_total_that_follows_its_parts() {
     assert!(
         legend.contains("$10B"),
         "the undisclosed rest stays $10B: {legend}"
+    );
+}
+
+/// Issue 14: a group named with one amount, a reported stake beside the computed one, the
+/// earlier valuation with the step-up to this round, and the article's other figures
+/// (tests/stories/thistle-gbp.json, fictional).
+#[wasm_bindgen_test]
+fn groups_reported_stakes_marks_and_facts_are_shown() {
+    let fixture = Fixture::new();
+    let _explainer = mount(
+        &fixture,
+        JsValue::from_str(include_str!("../stories/thistle-gbp.json")),
+    );
+    let tranches = fixture.text(".rx-tranches");
+    assert!(
+        tranches
+            .contains("The Arden syndicate (Arden Capital, Bexley Partners and Corrin Ventures)"),
+        "{tranches}"
+    );
+    let ownership = fixture.text("[data-part=ownership]");
+    assert!(
+        ownership.contains("13.33%reported: about 13%"),
+        "{ownership}"
+    );
+    let context = fixture.text("[data-part=context]");
+    assert!(
+        context.contains("Secondary share sale, Last year"),
+        "{context}"
+    );
+    assert!(context.contains("£4.5B"), "{context}");
+    assert!(
+        context.contains("is 2.67× that"),
+        "£12B over £4.5B: {context}"
+    );
+    assert!(
+        context.contains("Thistle's employees: about 2,400 people"),
+        "{context}"
+    );
+    let status = fixture.text(".rx-status");
+    assert!(
+        status.contains("the price of the round is reported"),
+        "{status}"
+    );
+    fixture.click(".rx-controls button[data-ref=\"source:round\"]");
+    assert_eq!(fixture.text(".rx-note-kind"), "From the article");
+    fixture.press("pre", "End"); // £16B
+    let context = fixture.text("[data-part=context]");
+    assert!(
+        context.contains("(your choice), is 3.56× that"),
+        "the step-up follows the price: {context}"
     );
 }
