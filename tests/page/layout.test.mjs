@@ -6,7 +6,14 @@ import { readFile } from "node:fs/promises";
 import { withBrowser } from "./harness.mjs";
 
 const env = withBrowser();
-const article = JSON.parse(await readFile(new URL("../../www/stories/openai-2026.json", import.meta.url), "utf8"));
+const read = async (path) => JSON.parse(await readFile(new URL(`../../${path}`, import.meta.url), "utf8"));
+const article = await read("www/stories/openai-2026.json");
+// The fictional stories of tests/stories/, each with its own article.
+const fictional = [
+  ["a euro round with a reported post-money", await read("tests/stories/brightwater-eur.json")],
+  ["a round in two parts whose lead could be cut", await read("tests/stories/orbital-tranches.json")],
+  ["a pound round with a group and two deals", await read("tests/stories/thistle-gbp.json")],
+];
 // A story that is not the article's: one tranche, Amazon alone, SoftBank on by default.
 const other = structuredClone(article);
 other.round.tranches = [{ ...article.round.tranches[0], investors: [article.round.tranches[0].investors[0]] }];
@@ -30,7 +37,7 @@ async function mounted(story, width, height = 900) {
 }
 
 for (const width of [320, 375]) {
-  for (const [name, story] of [["the article's story", article], ["another story", other]]) {
+  for (const [name, story] of [["the article's story", article], ["another story", other], ...fictional]) {
     test(`at ${width} px, ${name}: every legend figure is on one line and inside the card`, async () => {
       const page = await mounted(story, width);
       const problems = await page.evaluate(() => {
@@ -92,3 +99,51 @@ test("the host page sets the element's heading level, and changes it", async () 
   await page.waitForFunction(() => document.querySelector("round-explainer").shadowRoot.querySelector(".rx-title")?.tagName === "H3");
   assert.deepEqual(await tags(), ["H3", "H4"]);
 });
+
+for (const width of [375, 1280]) {
+  for (const [name, story] of fictional) {
+    test(`at ${width} px, ${name}: nothing is wider than the card, every figure opens a note, every preset is honest`, async () => {
+      const page = await mounted(story, width);
+      const result = await page.evaluate(async () => {
+        const root = document.querySelector("round-explainer").shadowRoot;
+        const card = root.querySelector(".rx").getBoundingClientRect();
+        const wide = [];
+        for (const e of root.querySelectorAll(".rx *")) {
+          const box = e.getBoundingClientRect();
+          if (box.width === 0 && box.height === 0) continue;
+          if (e.closest(".rx-sr, .rx-live")) continue; // read aloud, not shown
+          if (box.right > card.right + 1 || box.left < card.left - 1) wide.push(`${e.tagName}.${e.getAttribute("class")}`);
+        }
+        const dead = [];
+        const kinds = new Set();
+        const clickAll = () => {
+          for (const button of root.querySelectorAll("button[data-ref]")) {
+            button.click();
+            const note = root.querySelector(".rx-provenance");
+            if (note.hidden || !root.querySelector(".rx-note-text")?.textContent) dead.push(button.dataset.ref);
+            else kinds.add(root.querySelector(".rx-note-kind").textContent);
+            button.click();
+          }
+        };
+        clickAll();
+        const presets = [];
+        for (const preset of root.querySelectorAll("button[data-preset]")) {
+          preset.click();
+          const pressed = [...root.querySelectorAll("button[data-preset][aria-pressed=true]")].map((b) => b.dataset.preset);
+          presets.push(`${preset.dataset.preset}: ${pressed.join(",")}`);
+          clickAll();
+        }
+        return { wide: wide.slice(0, 8), dead, kinds: [...kinds].sort(), presets };
+      });
+      assert.deepEqual(result.wide, [], "no element wider than its card");
+      assert.deepEqual(result.dead, [], "every figure button opens a note, for each preset too");
+      for (const line of result.presets) {
+        const [preset, pressed] = line.split(": ");
+        assert.equal(pressed, preset, `after ${preset} only it is pressed`);
+      }
+      assert.ok(result.kinds.includes("From the article"), `kinds seen: ${result.kinds}`);
+      const status = await page.evaluate(() => document.querySelector("round-explainer").shadowRoot.querySelector(".rx-status").textContent);
+      assert.doesNotMatch(status, /the price of the round is an assumption/, "each of these stories reports its price");
+    });
+  }
+}
