@@ -159,7 +159,6 @@ pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<D
     // Stakes the article reports, beside the computed ones (checked against them on reading).
     for investor in story.investors() {
         if let Some(stake) = &investor.stake {
-            let words = stake.qualifier.words();
             rows.push(DataRow {
                 basis: Basis::Reported,
                 source: Some(stake.source.clone()),
@@ -167,8 +166,7 @@ pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<D
                     .qualifier
                     .phrase(&format!("{}%", stake.value.0.normalize())),
                 ..percent(
-                    format!("Stake reported by the article ({words}): {}", investor.name)
-                        .replace(" ()", ""),
+                    format!("Stake reported by the article: {}", investor.name),
                     stake.value.0,
                 )
             });

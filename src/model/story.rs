@@ -727,12 +727,13 @@ fn read_investor(at: At<'_>) -> Investor {
 /// below, and "about" and the like within a point or a tenth of the figure, whichever is more.
 fn stake_agrees(reported: &Figure, computed: Decimal) -> bool {
     let value = reported.value.0;
-    let difference = (computed - value).abs();
+    // Checked arithmetic, the crate's one copy of it (src/model/checked.rs), not the operators.
+    let difference = computed.sub_checked(value).unwrap_or(Decimal::MAX).abs();
     match reported.qualifier {
         Qualifier::Exactly => computed.round_dp(value.scale()) == value,
         Qualifier::AsMuchAs | Qualifier::UpTo => computed.round_dp(value.scale()) <= value,
         Qualifier::About | Qualifier::Approximately | Qualifier::Roughly | Qualifier::CloseTo => {
-            difference <= Decimal::ONE.max(value / Decimal::TEN)
+            difference <= Decimal::ONE.max(value.div_checked(Decimal::TEN).unwrap_or(value))
         }
     }
 }
