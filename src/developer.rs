@@ -9,6 +9,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::js::to_js;
+use crate::model::currency::symbol_of;
 use crate::model::fragment::{from_fragment, to_fragment};
 use crate::model::money::{format_money, parse_amount, Style};
 use crate::model::{self, Preset, Scenario, Story};
@@ -63,13 +64,19 @@ pub fn compute(story: JsValue, scenario: JsValue) -> Result<JsValue, JsError> {
 }
 
 /// Formats an amount (`"50000000000"` or `"50B"`) for readers: `$50B`, or `$50 billion` when
-/// `long` is true.
+/// `long` is true, in the currency given by its ISO 4217 code (`"EUR"`: `€1.3B`; US dollars
+/// when left out).
 #[wasm_bindgen(js_name = formatMoney)]
-pub fn format_money_js(amount: &str, long: bool) -> Result<String, JsError> {
+pub fn format_money_js(
+    amount: &str,
+    long: bool,
+    currency: Option<String>,
+) -> Result<String, JsError> {
     let amount = parse_amount(amount).map_err(|error| JsError::new(&error.to_string()))?;
+    let symbol = symbol_of(currency.as_deref().unwrap_or("USD"));
     Ok(format_money(
         amount,
-        "$",
+        &symbol,
         if long { Style::Long } else { Style::Short },
     ))
 }
