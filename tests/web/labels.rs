@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{Element, HtmlElement};
 
-use super::support::{article_story, field, set_in, sleep, Fixture};
+use super::support::{article_story, field, get, set_in, sleep, Fixture};
 
 fn mount(fixture: &Fixture, story: JsValue) -> Explainer {
     Explainer::mount(&fixture.host, story, JsValue::UNDEFINED, false).expect("the story mounts")
@@ -47,24 +47,16 @@ fn fixed_story() -> JsValue {
 
 fn amazon_only_story() -> JsValue {
     let story = article_story();
-    let tranches = js_sys::Array::of1(&field_value(&story, &["round", "tranches", "0"]));
+    let tranches = js_sys::Array::of1(&get(&story, &[&"round", &"tranches", &0]));
     set_in(&story, &[&"round", &"tranches"], &tranches);
-    let investors = js_sys::Array::of1(&field_value(
-        &story,
-        &["round", "tranches", "0", "investors", "0"],
-    ));
+    let investors =
+        js_sys::Array::of1(&get(&story, &[&"round", &"tranches", &0, &"investors", &0]));
     set_in(
         &story,
         &[&"round", &"tranches", &0, &"investors"],
         &investors,
     );
     story
-}
-
-fn field_value(value: &JsValue, path: &[&str]) -> JsValue {
-    path.iter().fold(value.clone(), |current, key| {
-        js_sys::Reflect::get(&current, &(*key).into()).unwrap()
-    })
 }
 
 /// Item 6: the tranche list says "reported" only while the amounts are the article's.
