@@ -147,3 +147,23 @@ for (const width of [375, 1280]) {
     });
   }
 }
+
+test("at 375 px, no word of the data table is broken in two", async () => {
+  for (const [, story] of [["article", article], ...fictional]) {
+    const page = await mounted(story, 375);
+    const broken = await page.evaluate(() => {
+      const root = document.querySelector("round-explainer").shadowRoot;
+      const out = [];
+      for (const cell of root.querySelectorAll(".rx-table td:last-child, .rx-table thead th")) {
+        const text = cell.textContent.trim();
+        if (text.includes(" ")) continue; // may wrap between its words
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) out.push(text);
+      }
+      return out;
+    });
+    assert.deepEqual(broken, [], "one-word cells stay whole");
+  }
+});
