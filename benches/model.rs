@@ -51,7 +51,7 @@ mod native {
                     let n = t * per + i;
                     let value = format!("{}M", 10 + n % 90);
                     json!({ "id": format!("i{n}"), "name": format!("Investor {n}"), "source": "round-tranches",
-                            "amount": { "value": value, "source": "round-tranches", "range": { "low": "1M", "high": value } } })
+                            "amount": { "value": value, "source": "round-tranches", "range": { "low": "1M", "high": value, "assumption": "generated" } } })
                 })
                 .collect();
             json!({ "id": format!("t{t}"), "label": format!("Tranche {t}"), "source": "round-tranches", "investors": list })

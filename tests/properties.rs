@@ -22,7 +22,7 @@ fn amount() -> impl Strategy<Value = Decimal> {
 
 fn range(value: Decimal, low_fraction: u32) -> Value {
     let low = value * Decimal::from(low_fraction) / Decimal::ONE_HUNDRED;
-    json!({ "low": low.round_dp(2).to_string(), "high": value.to_string() })
+    json!({ "low": low.round_dp(2).to_string(), "high": value.to_string(), "assumption": "generated" })
 }
 
 /// A generated round: tranches of investors, some with amounts, some undisclosed, and deals.

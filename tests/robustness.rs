@@ -15,7 +15,7 @@ fn story_with_investors(count: usize) -> Value {
     let mut story: Value = serde_json::from_str(ARTICLE_STORY).unwrap();
     let investors: Vec<Value> = (0..count)
         .map(|n| json!({ "id": format!("i{n}"), "name": format!("Investor {n}"), "source": "round-tranches",
-                         "amount": { "value": "1M", "source": "round-tranches", "range": { "low": "0", "high": "1M" } } }))
+                         "amount": { "value": "1M", "source": "round-tranches", "range": { "low": "0", "high": "1M", "assumption": "generated" } } }))
         .collect();
     story["round"]["tranches"] = json!([{ "id": "all", "label": "All", "source": "round-tranches", "investors": investors }]);
     story["separate_deals"] = json!([]);

@@ -450,6 +450,17 @@ impl Checker {
                 self.source(&Path::Field(&range_path, field), source);
             }
         }
+        // An end the article does not give is the author's choice, which must say why.
+        let unsourced = range.low_source.is_none() || range.high_source.is_none();
+        if unsourced && range.assumption.is_none() {
+            self.fail(
+                &Path::Field(&range_path, "assumption"),
+                Problem::Shape(
+                    "is required: say why the slider's ends are what they are, or cite the sentences that give them (low_source, high_source)"
+                        .to_owned(),
+                ),
+            );
+        }
         if let Some(step) = range.step {
             if step.0.is_zero() {
                 self.fail(

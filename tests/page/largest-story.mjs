@@ -34,7 +34,7 @@ export function largestStory(article) {
   story.focus_investor = "i0";
   story.separate_deals = Array.from({ length: deals }, (_, n) => ({
     id: `d${n}`, investor: text(`Deal ${n}`, L.labelChars), status: "in_talks", on_by_default: n % 2 === 0,
-    amount: { value: "2B", qualifier: "up_to", source: "s1", range: { low: "1B", high: "2B", step: "100M" } },
+    amount: { value: "2B", qualifier: "up_to", source: "s1", range: { low: "1B", high: "2B", step: "100M", assumption: text("Editors' choice.", L.quoteChars) } },
   }));
   story.marks = Array.from({ length: L.marks }, (_, n) => ({
     id: `m${n}`, label: text(`Mark ${n}`, L.labelChars), kind: n % 2 ? "primary" : "secondary", when: text(`${2000 + n}`, L.labelChars),

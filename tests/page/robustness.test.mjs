@@ -40,7 +40,7 @@ test("extreme stories fail with a message or work; the page keeps working", asyn
     many.round.tranches = [{ id: "all", label: "All", source: "round-tranches", investors: [] }];
     for (let n = 0; n < 10000; n++) {
       many.round.tranches[0].investors.push({ id: `i${n}`, name: `Investor ${n}`, source: "round-tranches",
-        amount: { value: "1M", source: "round-tranches", range: { low: "0", high: "1M" } } });
+        amount: { value: "1M", source: "round-tranches", range: { low: "0", high: "1M", assumption: "generated" } } });
     }
     many.separate_deals = [];
     many.focus_investor = "i0";
