@@ -41,28 +41,13 @@ fn a_post_money_reported_in_euros_derives_the_pre_money() {
     );
     // Exact stakes over the post-money valuation, and their displayed percentages
     // (largest remainder: 8.547…, 5.982…, 85.470… floor to 99.99; the 0.01 goes to Halden's .70).
-    let expected = [
-        ("existing", "10000000000", "85.47"),
-        ("halden", "1000000000", "8.55"),
-        ("undisclosed", "700000000", "5.98"),
-    ];
-    let shown: Vec<(String, String, String)> = outcome
-        .holdings
-        .iter()
-        .map(|h| {
-            (
-                h.id.clone(),
-                h.stake.part.to_string(),
-                h.display_percent.to_string(),
-            )
-        })
-        .collect();
-    let expected: Vec<(String, String, String)> = expected
-        .iter()
-        .map(|(id, part, percent)| (id.to_string(), part.to_string(), percent.to_string()))
-        .collect();
     assert_eq!(
-        shown, expected,
+        stakes(&outcome),
+        owned(&[
+            ("existing", "10000000000", "85.47"),
+            ("halden", "1000000000", "8.55"),
+            ("undisclosed", "700000000", "5.98"),
+        ]),
         "each holding's part of €11.7B and its percentage"
     );
     for holding in &outcome.holdings {

@@ -162,9 +162,7 @@ pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<D
             rows.push(DataRow {
                 basis: Basis::Reported,
                 source: Some(stake.source.clone()),
-                display: stake
-                    .qualifier
-                    .phrase(&format!("{}%", stake.value.0.normalize())),
+                display: stake.percent_phrase(),
                 ..percent(
                     format!("Stake reported by the article: {}", investor.name),
                     stake.value.0,

@@ -193,6 +193,14 @@ pub struct Figure {
     pub source: String,
 }
 
+impl Figure {
+    /// A percentage figure (a reported stake) as readers say it: "about 13%".
+    pub fn percent_phrase(&self) -> String {
+        self.qualifier
+            .phrase(&format!("{}%", self.value.0.normalize()))
+    }
+}
+
 /// The span a reader may explore with a slider. Its bounds are the story author's choice where
 /// the article gives none, and `assumption` says so.
 #[derive(Debug, Clone)]

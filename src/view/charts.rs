@@ -278,11 +278,8 @@ fn reported_ref(story: &Story, id: &str, amount: Decimal) -> Ref {
 /// The stake the article reports for an investor, as "reported: about 13%", with its sentence.
 pub fn reported_stake(story: &Story, id: &str) -> Option<(Said, Ref)> {
     let stake = story.investors().find(|i| i.id == id)?.stake.as_ref()?;
-    let words = stake
-        .qualifier
-        .phrase(&format!("{}%", stake.value.0.normalize()));
     Some((
-        Said::plain(&format!("reported: {words}")),
+        Said::plain(&format!("reported: {}", stake.percent_phrase())),
         Ref::Source(stake.source.clone()),
     ))
 }
