@@ -20,6 +20,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 #[cfg(feature = "developer-api")]
 pub mod developer;
+pub mod dom;
 mod js;
 pub mod model;
 pub mod view;
@@ -55,7 +56,7 @@ thread_local! {
     /// Every mounted explainer, by handle number. A JavaScript handle only names one, so the
     /// garbage collector freeing a handle the page let go of leaves the explainer on the page,
     /// as a DOM node stays until it is removed; only `unmount` takes it away.
-    static MOUNTED: RefCell<Vec<(u32, Rc<view::Explainer>)>> = const { RefCell::new(Vec::new()) };
+    static MOUNTED: RefCell<Vec<(u32, Rc<dom::Explainer>)>> = const { RefCell::new(Vec::new()) };
     static NEXT_HANDLE: Cell<u32> = const { Cell::new(1) };
 }
 
@@ -84,7 +85,7 @@ impl Explainer {
     ) -> Result<Explainer, JsError> {
         let mounted = story_from_js(story).and_then(|story| {
             let scenario = scenario_from_js(scenario)?;
-            view::Explainer::mount(host, story, scenario, view::Options { url_state })
+            dom::Explainer::mount(host, story, scenario, dom::Options { url_state })
         });
         match mounted {
             Ok(view) => {
@@ -97,7 +98,7 @@ impl Explainer {
                 Ok(Explainer { handle })
             }
             Err(message) => {
-                view::show_error(host, &message);
+                dom::show_error(host, &message);
                 Err(JsError::new(&message))
             }
         }
@@ -105,7 +106,7 @@ impl Explainer {
 
     /// The mounted explainer, taken out of the registry so that no borrow of it is held while
     /// the explainer works (and, maybe, causes events whose listeners call back in).
-    fn mounted(&self) -> Result<Rc<view::Explainer>, JsError> {
+    fn mounted(&self) -> Result<Rc<dom::Explainer>, JsError> {
         MOUNTED
             .with(|mounted| {
                 let mounted = mounted.try_borrow().ok()?;
@@ -146,7 +147,7 @@ impl Explainer {
 /// How many event listeners and timers all mounted explainers hold: zero once all are unmounted.
 #[wasm_bindgen(js_name = liveListenerCount)]
 pub fn live_listener_count() -> usize {
-    view::listener::live_count()
+    dom::listener::live_count()
 }
 
 /// Bytes of linear memory the wasm module holds (for `make bench`'s memory figures).

@@ -1,14 +1,20 @@
 //! The native `round-explainer` command, for newsrooms and their build scripts.
 //!
 //! ```text
-//! round-explainer snippet STORY [--scenario FRAGMENT]
+//! round-explainer snippet STORY [--scenario FRAGMENT] [--prerendered]
+//! round-explainer render STORY [--scenario FRAGMENT] --format html [--static] -o FILE
 //! round-explainer check STORY --article ARTICLE.txt
 //! ```
 //!
 //! `snippet` checks a story file with the same strict reader as the browser, and prints the
 //! `<round-explainer>` element with the story inline, escaped so that no story text can end the
-//! script block and run in the host page (README, "Embed it"). Problems go to standard error as
-//! `path: what is wrong`, one a line, and the exit code is 1; a wrong command line exits with 2.
+//! script block and run in the host page (README, "Embed it"); with `--prerendered` the element
+//! also holds the explainer in a declarative shadow root, shown before any script runs.
+//! Problems go to standard error as `path: what is wrong`, one a line, and the exit code is 1;
+//! a wrong command line exits with 2.
+//!
+//! `render` writes the explainer as it looks on load, with its stylesheet (`--format html`;
+//! `--static` leaves out what needs script, for feeds and email).
 //!
 //! `check` checks a story file the same way and binds it to its article: every quote is the
 //! article's, every figure and name is in the sentence it cites (the [`check`] module says
@@ -21,8 +27,10 @@ use std::process::ExitCode;
 
 use round_explainer::model::Story;
 use round_explainer::view::html::inline_snippet;
+use round_explainer::view::prerender;
 
-const USAGE: &str = "usage: round-explainer snippet STORY [--scenario FRAGMENT]
+const USAGE: &str = "usage: round-explainer snippet STORY [--scenario FRAGMENT] [--prerendered]
+       round-explainer render STORY [--scenario FRAGMENT] --format html [--static] -o FILE
        round-explainer check STORY --article ARTICLE.txt";
 
 fn main() -> ExitCode {
@@ -35,39 +43,149 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    match args
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        ["snippet", story] => snippet(story, None),
-        ["snippet", story, "--scenario", fragment] => snippet(story, Some(fragment)),
-        ["check", story, "--article", article] | ["check", "--article", article, story] => {
-            check_story(story, article)
+    let Some(command) = Command::read(&args) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    match command.name {
+        "snippet" => snippet(&command),
+        "render" => render(&command),
+        "check" => match command.value("--article") {
+            Some(article) => check_story(command.story, article),
+            None => {
+                eprintln!("{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        _ => unreachable!("Command::read knows only these"),
+    }
+}
+
+/// A command line: the command, its story file, and its options (`--flag` or `--name value`).
+struct Command<'a> {
+    name: &'a str,
+    story: &'a str,
+    flags: Vec<&'a str>,
+    values: Vec<(&'a str, &'a str)>,
+}
+
+impl<'a> Command<'a> {
+    /// The options each command takes: flags, then options with a value.
+    fn options(name: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
+        Some(match name {
+            "snippet" => (&["--prerendered"], &["--scenario"]),
+            "render" => (&["--static"], &["--scenario", "--format", "-o"]),
+            "check" => (&[], &["--article"]),
+            _ => return None,
+        })
+    }
+
+    fn read(args: &'a [String]) -> Option<Command<'a>> {
+        let (name, rest) = args.split_first()?;
+        let (flag_names, value_names) = Command::options(name)?;
+        let mut command = Command {
+            name: Command::options(name).map(|_| name.as_str())?,
+            story: "",
+            flags: Vec::new(),
+            values: Vec::new(),
+        };
+        let mut rest = rest.iter().map(String::as_str);
+        while let Some(arg) = rest.next() {
+            if let Some(flag) = flag_names.iter().find(|f| **f == arg) {
+                command.flags.push(flag);
+            } else if let Some(option) = value_names.iter().find(|v| **v == arg) {
+                command.values.push((option, rest.next()?));
+            } else if arg.starts_with('-') || !command.story.is_empty() {
+                return None;
+            } else {
+                command.story = arg;
+            }
         }
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
+        (!command.story.is_empty()).then_some(command)
+    }
+
+    fn value(&self, name: &str) -> Option<&'a str> {
+        self.values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+    }
+
+    fn has(&self, flag: &str) -> bool {
+        self.flags.contains(&flag)
+    }
+}
+
+/// Reads and checks a story file, printing its problems (`path: what is wrong`) if any.
+fn read_story(path: &str) -> Result<(Story, String), ExitCode> {
+    let text = std::fs::read_to_string(path).map_err(|error| {
+        eprintln!("{path}: cannot be read: {error}");
+        ExitCode::FAILURE
+    })?;
+    match Story::from_json(&text) {
+        Ok(story) => Ok((story, text)),
+        Err(error) => {
+            for problem in error.errors() {
+                eprintln!("{path}: {problem}");
+            }
+            Err(ExitCode::FAILURE)
         }
     }
 }
 
-fn snippet(path: &str, scenario: Option<&str>) -> ExitCode {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
+fn snippet(command: &Command) -> ExitCode {
+    let (story, text) = match read_story(command.story) {
+        Ok(read) => read,
+        Err(code) => return code,
+    };
+    let scenario = command.value("--scenario");
+    if !command.has("--prerendered") {
+        print!("{}", inline_snippet(&text, scenario, None));
+        return ExitCode::SUCCESS;
+    }
+    match prerender::shadow_snippet(&story, &text, scenario) {
+        Ok(snippet) => {
+            print!("{snippet}");
+            ExitCode::SUCCESS
+        }
         Err(error) => {
-            eprintln!("{path}: cannot be read: {error}");
+            eprintln!("{}: {error}", command.story);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `render`: the explainer as HTML (as it looks on load, or `--static` for surfaces without
+/// script), or as an image.
+fn render(command: &Command) -> ExitCode {
+    let (Some(format), Some(out)) = (command.value("--format"), command.value("-o")) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let (story, _) = match read_story(command.story) {
+        Ok(read) => read,
+        Err(code) => return code,
+    };
+    let scenario = prerender::scenario_of(&story, command.value("--scenario"));
+    let written: Result<Vec<u8>, String> = match format {
+        "html" => prerender::standalone_html(&story, &scenario, !command.has("--static"))
+            .map(String::into_bytes),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let bytes = match written {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("{}: {error}", command.story);
             return ExitCode::FAILURE;
         }
     };
-    if let Err(error) = Story::from_json(&text) {
-        for problem in error.errors() {
-            eprintln!("{path}: {problem}");
-        }
+    if let Err(error) = std::fs::write(out, bytes) {
+        eprintln!("{out}: cannot be written: {error}");
         return ExitCode::FAILURE;
     }
-    print!("{}", inline_snippet(&text, scenario));
     ExitCode::SUCCESS
 }
 

@@ -6,7 +6,8 @@ use std::process::Command;
 
 const STORY: &str = "www/stories/openai-2026.json";
 const ARTICLE: &str = "tests/fixtures/openai-2026-article.txt";
-const USAGE: &str = "usage: round-explainer snippet STORY [--scenario FRAGMENT]
+const USAGE: &str = "usage: round-explainer snippet STORY [--scenario FRAGMENT] [--prerendered]
+       round-explainer render STORY [--scenario FRAGMENT] --format html [--static] -o FILE
        round-explainer check STORY --article ARTICLE.txt";
 
 fn run(args: &[&str]) -> (i32, String, String) {
@@ -46,7 +47,7 @@ fn edited_story(dir: &std::path::Path, name: &str, from: &str, to: &str) -> Stri
 fn snippet_prints_the_element_with_the_story_inline() {
     let (code, out, err) = run(&["snippet", STORY, "--scenario", "v1&amazon=40B"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.starts_with("<round-explainer scenario=\"v1&amp;amazon=40B\">\n<script type=\"application/json\">\n{"), "{out}");
+    assert!(out.starts_with("<round-explainer scenario=\"v1&amp;amazon=40B\">\n<script type=\"application/json\" class=\"rx-story\">\n{"), "{out}");
     assert!(out.ends_with("</script>\n</round-explainer>\n"), "{out}");
     assert_eq!(
         out.matches('<').count(),

@@ -1,379 +1,310 @@
-//! The reader's controls: a slider per adjustable amount (native `<input type=range>` holding a
-//! whole position, so money never passes through a float), a toggle per separate deal, presets,
-//! and "Get the data". Built once; [`Controls::sync`] brings them in line with the scenario.
+//! The reader's controls, described: a slider per adjustable amount (native
+//! `<input type=range>` holding a whole position, so money never passes through a float), a
+//! toggle per separate deal, presets, and "Get the data". Each control is drawn with the state
+//! of the scenario on screen, so the same description serves the first HTML and every redraw.
 
-use std::cell::RefCell;
-
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
-
-use super::dom::{append, set, Dom};
 use super::figures::{figure_button, isolate, Said};
 use super::provenance::Ref;
 pub use super::provenance::{PRE, ROUND};
-use super::vnode::create;
+use super::vnode::VNode;
+use super::Look;
 use crate::model::money::{format_money, Style};
 use crate::model::steps::Steps;
 use crate::model::story::{Amount, Price, Range};
-use crate::model::{Outcome, Preset, Scenario, Story};
+use crate::model::{Preset, Scenario, Story};
 
-/// One slider and the elements that describe it.
-pub struct Slider {
-    /// `pre`, `round`, or an investor or deal id (the URL-fragment key).
-    pub key: String,
-    /// The range input.
-    pub input: HtmlInputElement,
-    output: Element,
-    note: Element,
-    /// Its exact positions.
-    pub steps: Steps,
-    /// The deal it belongs to, if any: disabled while the deal is off.
-    deal: Option<String>,
-    /// The reported upper bound ("as much as"), if the range ends at one.
-    upper_bound: Option<String>,
-    /// What it shows now (value, disabled, note), so an unchanged slider is left alone.
-    shown: RefCell<Option<(Amount, bool, String)>>,
+/// Why the reader's last choice could not be shown, and the control it came from (`None`: a
+/// preset or the URL).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The slider or toggle key it came from, if any.
+    pub key: Option<String>,
+    /// What to say.
+    pub message: String,
 }
 
-/// The controls of one explainer.
-pub struct Controls {
-    /// The section holding them.
-    pub element: Element,
-    /// Sliders, in the order shown.
-    pub sliders: Vec<Slider>,
-    toggles: Vec<(String, HtmlInputElement)>,
-    presets: Vec<(Preset, Element)>,
-    /// The toggles' and presets' states as shown, so unchanged ones are left alone.
-    shown_states: RefCell<Vec<bool>>,
-    /// Where a scenario that cannot be computed is reported, beside the control that asked
-    /// for it.
-    problem: Element,
-}
-
-fn input(dom: &Dom, kind: &str, id: &str) -> HtmlInputElement {
-    let element = dom.el("input", "");
-    set(&element, "type", kind);
-    set(&element, "id", id);
-    element.unchecked_into()
-}
-
-impl Controls {
-    /// Builds the controls for a story; `id_prefix` keeps ids unique on the page.
-    pub fn build(dom: &Dom, story: &Story, id_prefix: &str) -> Controls {
-        let element = dom.el("section", "rx-controls");
-        set(&element, "data-part", "controls");
-        set(&element, "aria-label", "Explore the deal");
-        let mut sliders = Vec::new();
-        let mut toggles = Vec::new();
-        let symbol = story.currency_symbol();
-        let long = |amount: Amount| format_money(amount.0, &symbol, Style::Long);
-
-        let mut add = |key: &str,
-                       label: &str,
-                       range: &Range,
-                       hints: Vec<Element>,
-                       deal: Option<String>,
-                       upper_bound: Option<String>| {
-            let id = format!("{id_prefix}-{key}");
-            let block = dom.el("div", "rx-control");
-            set(&block, "data-part", &format!("control-{key}"));
-            let label_el = dom.text("label", "rx-label", label);
-            set(&label_el, "for", &id);
-            // Not an <output>: that is a live region, and would announce every step a second
-            // time after the slider's own value text.
-            let output = dom.text("span", "rx-value", "");
-            set(&output, "aria-hidden", "true");
-            let slider = input(dom, "range", &id);
-            let steps = Steps::of(range);
-            set(&slider, "min", "0");
-            set(&slider, "max", &steps.last().to_string());
-            set(&slider, "step", "1");
-            set(&slider, "data-control", key);
-            let head = dom.el("div", "rx-control-head");
-            append(&head, &[&label_el, &output]);
-            let hint = dom.el("p", "rx-hint");
-            for (index, part) in hints.iter().enumerate() {
-                if index > 0 {
-                    append(&hint, &[&dom.text("span", "", " · ")]);
-                }
-                append(&hint, &[part]);
-            }
-            let note = dom.el("p", "rx-note");
-            append(&block, &[&head, slider.as_ref(), &hint, &note]);
-            append(&element, &[&block]);
-            sliders.push(Slider {
-                key: key.to_owned(),
-                input: slider,
-                output,
-                note,
-                steps,
-                deal,
-                upper_bound,
-                shown: RefCell::new(None),
-            });
-        };
-
-        let hint = |words: Said, reference: Ref| -> Element {
-            let span = dom.el("span", "");
-            append(
-                &span,
-                &[&create(&dom.doc, &figure_button(words, &reference))],
-            );
-            span
-        };
-        let range_hint = |key: &str, range: &Range| {
-            let words = Said::money(|style| {
-                format!(
-                    "range {} to {}",
-                    format_money(range.low.0, &symbol, style),
-                    format_money(range.high.0, &symbol, style)
-                )
-            });
-            hint(words, Ref::Range(key.to_owned()))
-        };
-
-        for adjustable in story.adjustables() {
-            let reported = adjustable.reported;
-            let words = format!(
-                "reported: {}",
-                reported.qualifier.phrase(&long(reported.value))
-            );
-            let hints = vec![
-                hint(Said::plain(&words), Ref::Source(reported.source.clone())),
-                range_hint(adjustable.id, adjustable.range),
-            ];
-            let deal = story.separate_deals.iter().find(|d| d.id == adjustable.id);
-            let upper = reported
-                .qualifier
-                .is_upper_bound()
-                .then(|| reported.qualifier.phrase(&long(reported.value)));
-            if let Some(deal) = deal {
-                let toggle_id = format!("{id_prefix}-{}-on", deal.id);
-                let row = dom.el("div", "rx-toggle");
-                set(&row, "data-part", &format!("control-{}", deal.id));
-                let checkbox = input(dom, "checkbox", &toggle_id);
-                set(&checkbox, "data-deal", &deal.id);
-                let label = dom.text(
-                    "label",
-                    "",
-                    &format!("Count {}'s separate investment", isolate(&deal.investor)),
-                );
-                set(&label, "for", &toggle_id);
-                append(&row, &[checkbox.as_ref(), &label]);
-                append(&element, &[&row]);
-                toggles.push((deal.id.clone(), checkbox));
-                let label = format!("{}'s separate investment", isolate(&deal.investor));
-                add(
-                    adjustable.id,
-                    &label,
-                    adjustable.range,
-                    hints,
-                    Some(deal.id.clone()),
-                    upper,
-                );
-            } else {
-                add(
-                    adjustable.id,
-                    &format!("{}'s investment", isolate(adjustable.name)),
-                    adjustable.range,
-                    hints,
-                    None,
-                    upper,
-                );
-            }
-        }
-        if let Some(range) = &story.round.total.range {
-            let reported = &story.round.total;
-            let words = format!(
-                "reported: {}",
-                reported.qualifier.phrase(&long(reported.value))
-            );
-            let hints = vec![
-                hint(Said::plain(&words), Ref::Source(reported.source.clone())),
-                range_hint(ROUND, range),
-            ];
-            add(ROUND, "The whole round", range, hints, None, None);
-        }
-        let pre_hints = vec![
-            match &story.pre_money.price {
-                Price::Assumed => hint(Said::plain("an assumption: why?"), Ref::PreMoney),
-                Price::PreMoney(figure) => hint(
-                    Said::plain(&format!(
-                        "reported: {}",
-                        figure.qualifier.phrase(&long(figure.value))
-                    )),
-                    Ref::Source(figure.source.clone()),
-                ),
-                Price::PostMoney(_) => hint(
-                    Said::plain("derived from the reported valuation: how?"),
-                    Ref::PreMoney,
-                ),
-            },
-            range_hint(PRE, &story.pre_money.range),
-        ];
-        add(
-            PRE,
-            &story.pre_money.label,
-            &story.pre_money.range,
-            pre_hints,
-            None,
-            None,
-        );
-        // The round slider's range hint names `round`; the pre-money one reads its own range.
-
-        let preset_row = dom.el("div", "rx-presets");
-        set(&preset_row, "role", "group");
-        set(&preset_row, "aria-label", "Presets");
-        let mut presets = Vec::new();
-        // A preset that gives the same scenario as one before it would only be a second button
-        // pressed at once with the first: where nothing can vary, there are no ends to go to.
-        let article = Scenario::article(story);
-        let mut offered: Vec<Scenario> = Vec::new();
-        for (preset, label, name) in [
-            (Preset::Article, "Article's figures", "article"),
-            (Preset::LowEnd, "Low end", "low_end"),
-            (Preset::UpperEnd, "Upper end", "upper_end"),
-        ] {
-            let scenario = article.with_preset(story, preset);
-            if offered.contains(&scenario) {
-                continue;
-            }
+/// The presets, as offered: a preset that gives the same scenario as one before it would only
+/// be a second button pressed at once with the first, so it is left out.
+fn offered_presets(story: &Story) -> Vec<(Preset, &'static str, &'static str)> {
+    let article = Scenario::article(story);
+    let mut offered: Vec<Scenario> = Vec::new();
+    let mut presets = Vec::new();
+    for (preset, label, name) in [
+        (Preset::Article, "Article's figures", "article"),
+        (Preset::LowEnd, "Low end", "low_end"),
+        (Preset::UpperEnd, "Upper end", "upper_end"),
+    ] {
+        let scenario = article.with_preset(story, preset);
+        if !offered.contains(&scenario) {
             offered.push(scenario);
-            let button = dom.button("rx-preset", label);
-            set(&button, "data-preset", name);
-            append(&preset_row, &[&button]);
-            presets.push((preset, button));
-        }
-        element
-            .insert_before(&preset_row, element.first_child().as_ref())
-            .ok();
-
-        let data = dom.el("div", "rx-data");
-        append(&data, &[&dom.text("span", "", "Get the data: ")]);
-        for (format, label) in [("csv", "CSV"), ("json", "JSON")] {
-            let button = dom.button("rx-download", label);
-            set(&button, "data-download", format);
-            append(&data, &[&button]);
-        }
-        append(&element, &[&data]);
-        let problem = dom.el("p", "rx-problem");
-        set(&problem, "role", "alert");
-        problem.toggle_attribute_with_force("hidden", true).ok();
-        append(&element, &[&problem]);
-        Controls {
-            element,
-            sliders,
-            toggles,
-            presets,
-            shown_states: RefCell::new(Vec::new()),
-            problem,
+            presets.push((preset, label, name));
         }
     }
+    presets
+}
 
-    /// Shows why the last change could not be made, under the control it came from (`key`), or
-    /// clears it with `None`.
-    pub fn show_problem(&self, key: Option<&str>, message: Option<&str>) {
-        let Some(message) = message else {
-            self.problem
-                .toggle_attribute_with_force("hidden", true)
-                .ok();
-            return;
-        };
-        let block = key.and_then(|key| {
-            self.element
-                .query_selector(&format!("[data-part=\"control-{key}\"]"))
-                .ok()
-                .flatten()
+/// The range of the slider with this key (`pre`, `round`, or an investor or deal id).
+pub fn range_of<'a>(story: &'a Story, key: &str) -> Option<&'a Range> {
+    match key {
+        PRE => Some(&story.pre_money.range),
+        ROUND => story.round.total.range.as_ref(),
+        id => story.adjustables().find(|a| a.id == id).map(|a| a.range),
+    }
+}
+
+/// The exact positions of the slider with this key.
+pub fn steps_of(story: &Story, key: &str) -> Option<Steps> {
+    range_of(story, key).map(Steps::of)
+}
+
+/// The amount the slider `key` shows for a scenario.
+fn value_of(story: &Story, scenario: &Scenario, key: &str) -> Amount {
+    match key {
+        PRE => scenario.pre_money,
+        ROUND => scenario.round_total,
+        id => story
+            .adjustables()
+            .find(|a| a.id == id)
+            .map_or(Amount(rust_decimal::Decimal::ZERO), |a| {
+                scenario.amount_of(id, a.reported)
+            }),
+    }
+}
+
+/// The scenario with the slider `key` at `value`.
+pub fn with_amount(scenario: &Scenario, key: &str, value: Amount) -> Scenario {
+    let mut scenario = scenario.clone();
+    match key {
+        PRE => scenario.pre_money = value,
+        ROUND => scenario.round_total = value,
+        id => {
+            scenario.amounts.insert(id.to_owned(), value);
+        }
+    }
+    scenario
+}
+
+/// One slider: what it is for, its hints, and the deal it belongs to.
+struct SliderSpec<'a> {
+    key: &'a str,
+    label: String,
+    range: &'a Range,
+    hints: Vec<VNode>,
+    deal: Option<&'a str>,
+    /// The reported upper bound ("as much as $50 billion"), if the range ends at one.
+    upper_bound: Option<String>,
+}
+
+fn problem_note(problem: &Problem) -> VNode {
+    VNode::text("p", "rx-problem", &problem.message).attr("role", "alert")
+}
+
+fn slider(look: &Look, spec: SliderSpec) -> VNode {
+    let (story, scenario, outcome) = (look.story, look.scenario, look.outcome);
+    let symbol = story.currency_symbol();
+    let id = format!("{}-{}", look.frame.ids, spec.key);
+    let steps = Steps::of(spec.range);
+    let value = value_of(story, scenario, spec.key);
+    let index = steps.index_of(value);
+    let off = spec
+        .deal
+        .is_some_and(|deal| !scenario.deal_is_on(story, deal));
+    let note = match spec.key {
+        ROUND if outcome.round.held_at_disclosed => format!(
+            "Held at {}: the round cannot be smaller than the amounts already reported.",
+            format_money(outcome.round.total, &symbol, Style::Long)
+        ),
+        _ if off => "Not counted: switch it on above.".to_owned(),
+        _ => match &spec.upper_bound {
+            Some(words) if index == steps.last() => format!("At the article's upper end: {words}."),
+            _ => String::new(),
+        },
+    };
+    // Not an <output>: that is a live region, and would announce every step a second time
+    // after the slider's own value text.
+    let head = VNode::el("div", "rx-control-head").with([
+        VNode::text("label", "rx-label", &spec.label).attr("for", &id),
+        VNode::text(
+            "span",
+            "rx-value",
+            &format_money(value.0, &symbol, Style::Short),
+        )
+        .attr("aria-hidden", "true"),
+    ]);
+    let input = VNode::el("input", "")
+        .attr("type", "range")
+        .attr("id", &id)
+        .attr("min", "0")
+        .attr("max", &steps.last().to_string())
+        .attr("step", "1")
+        .attr("data-control", spec.key)
+        .attr("value", &index.to_string())
+        .attr(
+            "aria-valuetext",
+            &format_money(value.0, &symbol, Style::Long),
+        )
+        .flag("disabled", off);
+    let mut hint = VNode::el("p", "rx-hint");
+    for (index, part) in spec.hints.into_iter().enumerate() {
+        if index > 0 {
+            hint.push(VNode::text("span", "", " · "));
+        }
+        hint.push(VNode::el("span", "").with([part]));
+    }
+    let mut block = VNode::el("div", "rx-control")
+        .attr("data-part", &format!("control-{}", spec.key))
+        .with([head, input, hint, VNode::text("p", "rx-note", &note)]);
+    if let Some(problem) = look.problem.filter(|p| p.key.as_deref() == Some(spec.key)) {
+        block.push(problem_note(problem));
+    }
+    block
+}
+
+/// The controls section for the scenario on screen.
+pub fn controls(look: &Look) -> Vec<VNode> {
+    let (story, scenario) = (look.story, look.scenario);
+    let symbol = story.currency_symbol();
+    let long = |amount: Amount| format_money(amount.0, &symbol, Style::Long);
+    let range_hint = |key: &str, range: &Range| {
+        let words = Said::money(|style| {
+            format!(
+                "range {} to {}",
+                format_money(range.low.0, &symbol, style),
+                format_money(range.high.0, &symbol, style)
+            )
         });
-        if let Some(block) = block {
-            let _ = block.after_with_node_1(&self.problem);
-        }
-        self.problem.set_text_content(Some(message));
-        self.problem
-            .toggle_attribute_with_force("hidden", false)
-            .ok();
-    }
+        figure_button(words, &Ref::Range(key.to_owned()))
+    };
+    let reported_hint = |words: String, source: &str| {
+        figure_button(
+            Said::plain(&format!("reported: {words}")),
+            &Ref::Source(source.to_owned()),
+        )
+    };
 
-    /// The slider with this `data-control` key.
-    pub fn slider(&self, key: &str) -> Option<&Slider> {
-        self.sliders.iter().find(|slider| slider.key == key)
+    let mut section = VNode::el("section", "rx-controls")
+        .attr("data-part", "controls")
+        .attr("aria-label", "Explore the deal");
+    let mut presets = VNode::el("div", "rx-presets")
+        .attr("role", "group")
+        .attr("aria-label", "Presets");
+    for (preset, label, name) in offered_presets(story) {
+        let pressed = scenario.with_preset(story, preset) == *scenario;
+        presets.push(
+            VNode::text("button", "rx-preset", label)
+                .attr("type", "button")
+                .attr("data-preset", name)
+                .attr("aria-pressed", if pressed { "true" } else { "false" }),
+        );
     }
+    section.push(presets);
 
-    /// Sets every control to the scenario, with its value in words and its notes.
-    pub fn sync(&self, story: &Story, scenario: &Scenario, outcome: &Outcome) {
-        let symbol = story.currency_symbol();
-        for slider in &self.sliders {
-            let value = match slider.key.as_str() {
-                PRE => scenario.pre_money,
-                ROUND => scenario.round_total,
-                id => story
-                    .adjustables()
-                    .find(|a| a.id == id)
-                    .map_or(Amount(rust_decimal::Decimal::ZERO), |a| {
-                        scenario.amount_of(id, a.reported)
-                    }),
-            };
-            let off = slider
-                .deal
-                .as_ref()
-                .is_some_and(|deal| !scenario.deal_is_on(story, deal));
-            let note = match slider.key.as_str() {
-                ROUND if outcome.round.held_at_disclosed => format!(
-                    "Held at {}: the round cannot be smaller than the amounts already reported.",
-                    format_money(outcome.round.total, &symbol, Style::Long)
-                ),
-                _ if off => "Not counted: switch it on above.".to_owned(),
-                _ => match &slider.upper_bound {
-                    Some(words) if slider.steps.index_of(value) == slider.steps.last() => {
-                        format!("At the article's upper end: {words}.")
-                    }
-                    _ => String::new(),
-                },
-            };
-            // The input itself first: the reader may have moved it to a choice that was then
-            // refused, while what it should show has not changed.
-            let index = slider.steps.index_of(value).to_string();
-            if slider.input.value() != index {
-                slider.input.set_value(&index);
+    for adjustable in story.adjustables() {
+        let reported = adjustable.reported;
+        let phrase = reported.qualifier.phrase(&long(reported.value));
+        let hints = vec![
+            reported_hint(phrase.clone(), &reported.source),
+            range_hint(adjustable.id, adjustable.range),
+        ];
+        let upper_bound = reported.qualifier.is_upper_bound().then_some(phrase);
+        let deal = story.separate_deals.iter().find(|d| d.id == adjustable.id);
+        let label = match deal {
+            Some(deal) => {
+                let toggle_id = format!("{}-{}-on", look.frame.ids, deal.id);
+                section.push(
+                    VNode::el("div", "rx-toggle")
+                        .attr("data-part", &format!("control-{}", deal.id))
+                        .with([
+                            VNode::el("input", "")
+                                .attr("type", "checkbox")
+                                .attr("id", &toggle_id)
+                                .attr("data-deal", &deal.id)
+                                .flag("checked", scenario.deal_is_on(story, &deal.id)),
+                            VNode::text(
+                                "label",
+                                "",
+                                &format!("Count {}'s separate investment", isolate(&deal.investor)),
+                            )
+                            .attr("for", &toggle_id),
+                        ]),
+                );
+                format!("{}'s separate investment", isolate(&deal.investor))
             }
-            let now = (value, off, note);
-            if slider.shown.borrow().as_ref() == Some(&now) {
-                continue;
-            }
-            set(
-                &slider.input,
-                "aria-valuetext",
-                &format_money(value.0, &symbol, Style::Long),
-            );
-            slider
-                .output
-                .set_text_content(Some(&format_money(value.0, &symbol, Style::Short)));
-            slider.input.set_disabled(off);
-            slider.note.set_text_content(Some(&now.2));
-            *slider.shown.borrow_mut() = Some(now);
-        }
-        let toggles = self
-            .toggles
-            .iter()
-            .map(|(deal, _)| scenario.deal_is_on(story, deal));
-        let presets = self
-            .presets
-            .iter()
-            .map(|(preset, _)| scenario.with_preset(story, *preset) == *scenario);
-        let states: Vec<bool> = toggles.chain(presets).collect();
-        let mut shown = self.shown_states.borrow_mut();
-        for (index, &state) in states.iter().enumerate() {
-            if shown.get(index) == Some(&state) {
-                continue;
-            }
-            match self.toggles.get(index) {
-                Some((_, checkbox)) => checkbox.set_checked(state),
-                None => {
-                    let (_, button) = &self.presets[index - self.toggles.len()];
-                    set(button, "aria-pressed", if state { "true" } else { "false" });
-                }
-            }
-        }
-        *shown = states;
+            None => format!("{}'s investment", isolate(adjustable.name)),
+        };
+        section.push(slider(
+            look,
+            SliderSpec {
+                key: adjustable.id,
+                label,
+                range: adjustable.range,
+                hints,
+                deal: deal.map(|d| d.id.as_str()),
+                upper_bound,
+            },
+        ));
     }
+    if let Some(range) = &story.round.total.range {
+        let reported = &story.round.total;
+        let hints = vec![
+            reported_hint(
+                reported.qualifier.phrase(&long(reported.value)),
+                &reported.source,
+            ),
+            range_hint(ROUND, range),
+        ];
+        section.push(slider(
+            look,
+            SliderSpec {
+                key: ROUND,
+                label: "The whole round".to_owned(),
+                range,
+                hints,
+                deal: None,
+                upper_bound: None,
+            },
+        ));
+    }
+    let price_hint = match &story.pre_money.price {
+        Price::Assumed => figure_button(Said::plain("an assumption: why?"), &Ref::PreMoney),
+        Price::PreMoney(figure) => {
+            reported_hint(figure.qualifier.phrase(&long(figure.value)), &figure.source)
+        }
+        Price::PostMoney(_) => figure_button(
+            Said::plain("derived from the reported valuation: how?"),
+            &Ref::PreMoney,
+        ),
+    };
+    section.push(slider(
+        look,
+        SliderSpec {
+            key: PRE,
+            label: story.pre_money.label.clone(),
+            range: &story.pre_money.range,
+            hints: vec![price_hint, range_hint(PRE, &story.pre_money.range)],
+            deal: None,
+            upper_bound: None,
+        },
+    ));
+
+    let mut data = VNode::el("div", "rx-data").with([VNode::text("span", "", "Get the data: ")]);
+    for (format, label) in [("csv", "CSV"), ("json", "JSON")] {
+        data.push(
+            VNode::text("button", "rx-download", label)
+                .attr("type", "button")
+                .attr("data-download", format),
+        );
+    }
+    section.push(data);
+    // A problem from no control of its own (a preset, the URL) is said under all of them.
+    let placed = look.problem.is_some_and(|problem| {
+        problem
+            .key
+            .as_deref()
+            .is_some_and(|key| range_of(story, key).is_some())
+    });
+    if let Some(problem) = look.problem.filter(|_| !placed) {
+        section.push(problem_note(problem));
+    }
+    vec![section]
 }

@@ -1,9 +1,6 @@
 //! The timeline from the article, and the data table with every figure of the scenario (also
 //! what a screen reader reads instead of the charts).
 
-use web_sys::Element;
-
-use super::dom::{append, set, Dom};
 use super::figures::{figure_button, isolate, spoken, Said};
 use super::provenance::Ref;
 use super::vnode::VNode;
@@ -24,7 +21,7 @@ pub fn timeline(story: &Story) -> VNode {
 }
 
 /// The table's body rows for the current figures.
-pub fn table_rows(rows: &[DataRow]) -> Vec<VNode> {
+fn table_rows(rows: &[DataRow]) -> Vec<VNode> {
     rows.iter()
         .map(|row| {
             let reference = match (row.basis, &row.source) {
@@ -51,25 +48,14 @@ pub fn table_rows(rows: &[DataRow]) -> Vec<VNode> {
         .collect()
 }
 
-/// An empty data table: caption, header, and the body to fill with [`table_rows`].
-pub fn table(dom: &Dom) -> (Element, Element) {
-    let table = dom.el("table", "rx-table");
-    let head = dom.el("thead", "");
-    let header = dom.el("tr", "");
-    for title in ["Figure", "Value", "Basis"] {
-        let th = dom.text("th", "", title);
-        set(&th, "scope", "col");
-        append(&header, &[&th]);
-    }
-    append(&head, &[&header]);
-    let body = dom.el("tbody", "");
-    append(
-        &table,
-        &[
-            &dom.text("caption", "", "Every figure of this scenario"),
-            &head,
-            &body,
-        ],
+/// The data table: caption, header, and a row for every figure of the scenario.
+pub fn table(rows: &[DataRow]) -> VNode {
+    let header = VNode::el("tr", "").with(
+        ["Figure", "Value", "Basis"].map(|title| VNode::text("th", "", title).attr("scope", "col")),
     );
-    (table, body)
+    VNode::el("table", "rx-table").with([
+        VNode::text("caption", "", "Every figure of this scenario"),
+        VNode::el("thead", "").with([header]),
+        VNode::el("tbody", "").with(table_rows(rows)),
+    ])
 }

@@ -3,6 +3,7 @@
 //! or the arithmetic. The kind follows the scenario on screen: an amount moved off its reported
 //! figure is the reader's choice, and moved back it is reported again.
 
+use super::vnode::VNode;
 use crate::model::money::{format_money, Style};
 use crate::model::scenario::{price_kind, reported_post_money, PriceKind};
 use crate::model::story::{Amount, Figure, Price, Range, ReportedAmount};
@@ -91,6 +92,29 @@ pub struct Note {
     pub quote: Option<String>,
     /// Explanation in plain words.
     pub text: String,
+}
+
+impl Note {
+    /// What the note panel shows: its kind, the sentence if any, and the explanation.
+    pub fn contents(&self) -> Vec<VNode> {
+        let mut children = vec![VNode::text("p", "rx-note-kind", self.kind)];
+        if let Some(quote) = &self.quote {
+            children.push(VNode::text("blockquote", "rx-quote", quote));
+        }
+        children.push(VNode::text("p", "rx-note-text", &self.text));
+        children
+    }
+
+    /// The note as one announcement: "From the article: <sentence> <explanation>".
+    pub fn spoken(&self) -> String {
+        let mut said = format!("{}: ", self.kind);
+        if let Some(quote) = &self.quote {
+            said.push_str(quote);
+            said.push(' ');
+        }
+        said.push_str(&self.text);
+        said
+    }
 }
 
 /// The reference for an amount as shown now: its sentence while it is the reported figure, the

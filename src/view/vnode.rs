@@ -1,12 +1,7 @@
-//! Descriptions of elements, and a patch that makes the DOM match them while touching only what
-//! changed. The parts redrawn on every slider move are described, not built: creating a few
-//! hundred elements per input costs milliseconds, while changing a dozen texts and widths does
-//! not. Text goes in as text content and values as attribute values, never as HTML.
-
-use wasm_bindgen::UnwrapThrowExt;
-use web_sys::{Document, Element};
-
-const SVG: &str = "http://www.w3.org/2000/svg";
+//! Descriptions of elements: what the explainer shows, as plain data. The view's parts return
+//! them; [`super::html`] writes them as HTML text (pre-rendered pages, images) and the DOM layer
+//! (`crate::dom`) builds, patches or takes over elements to match them. Text is always text and
+//! attribute values are always values: nothing here is ever read as markup.
 
 /// An element to show: tag, attributes, and either text or child elements.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +59,22 @@ impl VNode {
         self
     }
 
+    /// This node with a boolean attribute (`hidden`, `disabled`, `checked`) present or not.
+    pub fn flag(self, name: &'static str, on: bool) -> VNode {
+        if on {
+            self.attr(name, "")
+        } else {
+            self
+        }
+    }
+
+    /// This node holding text in place of any children.
+    pub fn with_text(mut self, text: &str) -> VNode {
+        self.children.clear();
+        self.text = Some(text.to_owned());
+        self
+    }
+
     /// Sets an attribute.
     pub fn set(&mut self, name: &'static str, value: &str) {
         match self.attrs.iter_mut().find(|(n, _)| *n == name) {
@@ -78,74 +89,74 @@ impl VNode {
         self
     }
 
+    /// This node with each child replaced by `change(child)`.
+    pub fn map_children(mut self, change: impl Fn(VNode) -> VNode) -> VNode {
+        self.children = self.children.into_iter().map(change).collect();
+        self
+    }
+
     /// Appends a child element.
     pub fn push(&mut self, child: VNode) {
         self.children.push(child);
     }
-}
 
-/// Builds the DOM for a description.
-pub fn create(doc: &Document, node: &VNode) -> Element {
-    let element = if node.svg {
-        doc.create_element_ns(Some(SVG), node.tag)
-    } else {
-        doc.create_element(node.tag)
-    };
-    let element = element.expect_throw("the view's own tag names are valid");
-    for (name, value) in &node.attrs {
-        let _ = element.set_attribute(name, value);
+    /// Whether this is an SVG element (made in the SVG namespace).
+    pub fn is_svg(&self) -> bool {
+        self.svg
     }
-    if let Some(text) = &node.text {
-        element.set_text_content(Some(text));
-    }
-    for child in &node.children {
-        let _ = element.append_child(&create(doc, child));
-    }
-    element
-}
 
-/// Makes the element children of `parent`, which match `old`, match `new`.
-pub fn patch_children(doc: &Document, parent: &Element, old: &[VNode], new: &[VNode]) {
-    let mut current = parent.first_element_child();
-    for (index, wanted) in new.iter().enumerate() {
-        match (current.clone(), old.get(index)) {
-            (Some(element), Some(was)) => {
-                current = element.next_element_sibling();
-                patch(doc, &element, was, wanted);
-            }
-            _ => {
-                let _ = parent.append_child(&create(doc, wanted));
-            }
+    /// The tag name.
+    pub fn tag(&self) -> &'static str {
+        self.tag
+    }
+
+    /// The attributes, in the order they were set.
+    pub fn attrs(&self) -> &[(&'static str, String)] {
+        &self.attrs
+    }
+
+    /// An attribute's value, if set.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The text it holds, if it holds text rather than elements.
+    pub fn text_content(&self) -> Option<&str> {
+        self.text.as_deref()
+    }
+
+    /// Its child elements.
+    pub fn children(&self) -> &[VNode] {
+        &self.children
+    }
+
+    /// The first node, this one or below it, with `class` among its classes.
+    pub fn find_class(&self, class: &str) -> Option<&VNode> {
+        let has = self
+            .get("class")
+            .is_some_and(|classes| classes.split(' ').any(|c| c == class));
+        if has {
+            return Some(self);
+        }
+        self.children
+            .iter()
+            .find_map(|child| child.find_class(class))
+    }
+
+    /// All the text it shows, in document order (what `textContent` would give).
+    pub fn all_text(&self) -> String {
+        let mut out = String::new();
+        self.collect_text(&mut out);
+        out
+    }
+
+    fn collect_text(&self, out: &mut String) {
+        match &self.text {
+            Some(text) => out.push_str(text),
+            None => self.children.iter().for_each(|c| c.collect_text(out)),
         }
     }
-    while let Some(extra) = current {
-        current = extra.next_element_sibling();
-        extra.remove();
-    }
-}
-
-fn patch(doc: &Document, element: &Element, old: &VNode, new: &VNode) {
-    if old == new {
-        return;
-    }
-    let same_kind =
-        old.svg == new.svg && old.tag == new.tag && old.text.is_some() == new.text.is_some();
-    if !same_kind {
-        let _ = element.replace_with_with_node_1(&create(doc, new));
-        return;
-    }
-    for (name, value) in &new.attrs {
-        if old.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v) != Some(value) {
-            let _ = element.set_attribute(name, value);
-        }
-    }
-    for (name, _) in &old.attrs {
-        if !new.attrs.iter().any(|(n, _)| n == name) {
-            let _ = element.remove_attribute(name);
-        }
-    }
-    if old.text != new.text {
-        element.set_text_content(new.text.as_deref());
-    }
-    patch_children(doc, element, &old.children, &new.children);
 }

@@ -288,7 +288,10 @@ async fn the_live_region_announces_once_input_settles() {
     sleep(1000).await;
     assert_eq!(
         live(),
-        "Round $100 billion; valuation after the deal $600 billion. Amazon would own 5.00%. Existing holders diluted by 16.67%."
+        "If Amazon invests $30 billion in a $100 billion round, at OpenAI's \
+         last reported valuation of $500 billion (an assumption: the article gives no price for this \
+         round), OpenAI would be worth $600 billion after the deal and Amazon \
+         would own 5.00% of it. Existing holders would be diluted by 16.67%."
     );
     assert_eq!(
         fixture

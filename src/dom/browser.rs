@@ -2,7 +2,6 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::dom::Dom;
 use crate::model::fragment::{own_part, with_own_part};
 
 /// The page's URL fragment, with its `#`.
@@ -14,13 +13,18 @@ pub fn location_hash() -> String {
 
 /// Offers text as a file download through a temporary object URL. The link is clicked without
 /// being put in the page: its click event then reaches no listener at all.
-pub fn save_file(dom: &Dom, name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+pub fn save_file(
+    doc: &web_sys::Document,
+    name: &str,
+    text: &str,
+    mime: &str,
+) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let link: web_sys::HtmlAnchorElement = dom.el("a", "").unchecked_into();
+    let link: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
     link.set_href(&url);
     link.set_download(name);
     link.click();

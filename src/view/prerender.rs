@@ -1,0 +1,87 @@
+//! The explainer written as HTML before any script runs: for pre-rendered pages and iframe
+//! children (which the wasm then takes over in place), for the declarative-shadow-root snippet,
+//! and, without controls, for surfaces where no script ever runs (RSS, Apple News, email).
+
+use super::html::{escape_attribute, inline_snippet, to_html};
+use super::{explainer, Frame, Look};
+use crate::model::fragment::from_fragment;
+use crate::model::{compute, Scenario, Story};
+
+/// The explainer's stylesheet, as the pages load it.
+pub const STYLESHEET: &str = include_str!("../../www/explainer.css");
+
+/// What a page without script shows in place of what needs it: the controls go, figures stop
+/// looking like buttons, and one line says so. Inside `<noscript>`, so only then.
+pub const WITHOUT_SCRIPT: &str = "<noscript><style>\
+.rx-controls,.rx-provenance,.rx-live{display:none}\
+.rx .rx-fig{border:0;text-decoration:none;cursor:auto;pointer-events:none}\
+.rx-noscript{display:block}\
+</style></noscript>";
+
+/// The choices to draw: the article's, or those of a URL fragment (`v1&amazon=40B`).
+pub fn scenario_of(story: &Story, fragment: Option<&str>) -> Scenario {
+    match fragment {
+        Some(fragment) => from_fragment(story, fragment.trim_start_matches('#')),
+        None => Scenario::article(story),
+    }
+}
+
+/// The explainer's root element as HTML, as the wasm draws it on load for the same story,
+/// scenario and frame (ids, heading level): the page's script takes it over without a change.
+pub fn explainer_html(story: &Story, scenario: &Scenario, frame: &Frame) -> Result<String, String> {
+    let outcome = compute(story, scenario).map_err(|error| error.to_string())?;
+    let look = Look {
+        story,
+        scenario,
+        outcome: &outcome,
+        frame,
+        problem: None,
+    };
+    Ok(to_html(&explainer(&look)))
+}
+
+/// The frame a build uses for a story: ids from the story's id (one explainer of a story per
+/// page, or one per shadow root, keeps them unique).
+pub fn frame_for(story: &Story, interactive: bool) -> Frame {
+    Frame {
+        ids: format!("rx-{}", story.id),
+        heading_level: 2,
+        interactive,
+    }
+}
+
+/// The explainer with its stylesheet, ready to paste: into a page whose script will take it
+/// over (`interactive`), or into a feed or CMS where none runs.
+pub fn standalone_html(
+    story: &Story,
+    scenario: &Scenario,
+    interactive: bool,
+) -> Result<String, String> {
+    let frame = frame_for(story, interactive);
+    let body = explainer_html(story, scenario, &frame)?;
+    let noscript = if interactive { WITHOUT_SCRIPT } else { "" };
+    Ok(format!("<style>{STYLESHEET}</style>{noscript}\n{body}\n"))
+}
+
+/// The `<round-explainer>` snippet with the explainer pre-rendered in a declarative shadow
+/// root (`<template shadowrootmode="open">`): the figures show at the page's first paint, the
+/// element's script takes them over when it arrives, and without script they stay readable.
+pub fn shadow_snippet(
+    story: &Story,
+    story_json: &str,
+    fragment: Option<&str>,
+) -> Result<String, String> {
+    let scenario = scenario_of(story, fragment);
+    let shadow = standalone_html(story, &scenario, true)?;
+    Ok(inline_snippet(story_json, fragment, Some(&shadow)))
+}
+
+/// `content="…"` for the page's description: the scenario in one sentence.
+pub fn description_meta(story: &Story, scenario: &Scenario) -> Result<String, String> {
+    let outcome = compute(story, scenario).map_err(|error| error.to_string())?;
+    let sentence = super::summary::sentence(story, scenario, &outcome);
+    Ok(format!(
+        "<meta name=\"description\" content=\"{}\">",
+        escape_attribute(&sentence.replace(['\u{2068}', '\u{2069}'], ""))
+    ))
+}
