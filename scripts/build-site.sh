@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release wasm with wasm-pack and lays out the site in dist/:
-#   dist/index.html        the article with the explainer (its stylesheets inline)
+#   dist/index.html        the article with the explainer written in (its stylesheets inline)
+#   dist/embed/<story>.html   an iframe child per story, its explainer written in
 #   dist/pkg/              the wasm with the developer API, and its ES-module glue (README)
 #   dist/pkg-embed/        the wasm the embeds and pages load (its glue is in their bundles)
 #   dist/stories/          story files
@@ -29,6 +30,11 @@ cmp -s pkg-embed/round_explainer_bg.wasm pkg-nomodules/round_explainer_bg.wasm |
 node_modules/.bin/wasm-opt -Oz --converge --strip-producers pkg-embed/round_explainer_bg.wasm -o pkg-embed/round_explainer_bg.wasm
 cp pkg-embed/round_explainer_bg.wasm pkg-nomodules/round_explainer_bg.wasm
 
+# The native command that writes the explainer into the pages (scripts/prerender.mjs): the same
+# description the wasm draws.
+cargo build --quiet --bin round-explainer
+binary=target/debug/round-explainer
+
 rm -rf dist
 mkdir -p dist/pkg dist/pkg-embed
 cp -r www/. dist/
@@ -38,6 +44,7 @@ cp pkg-embed/round_explainer.js pkg-embed/round_explainer_bg.wasm dist/pkg-embed
 for sheet in dist/*.css; do
   node_modules/.bin/esbuild "$sheet" --minify --log-level=warning --allow-overwrite --outfile="$sheet"
 done
+node scripts/prerender.mjs "$binary"
 node scripts/inline-styles.mjs dist/index.html
 node_modules/.bin/terser www/embed-loader.js --compress --mangle --output dist/embed-loader.min.js
 # What readers download is minified; the sources in www/ and the glue in pkg/ stay readable.
@@ -58,7 +65,7 @@ done
 node_modules/.bin/terser dist/pkg/round_explainer.js --module --compress --mangle \
   --output dist/pkg/round_explainer.js
 rm dist/element.js dist/pkg-embed/round_explainer.js
-node scripts/build-standalone.mjs pkg-nomodules dist/round-explainer.html
+node scripts/build-standalone.mjs pkg-nomodules dist/round-explainer.html "$binary"
 
 wasm_bytes=$(wc -c < dist/pkg-embed/round_explainer_bg.wasm)
 wasm_gzip=$(gzip -9c dist/pkg-embed/round_explainer_bg.wasm | wc -c)

@@ -3,11 +3,12 @@
 // page and explainer CSS, the story, and classic scripts, with the wasm as base64.
 // Usage: node scripts/build-standalone.mjs <no-modules glue dir> <out file>
 // The stylesheets are read from the out file's folder, where build-site.sh has minified them.
+import { execFileSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { minify } from "terser";
 
-const [glueDir, out] = process.argv.slice(2);
+const [glueDir, out, binary] = process.argv.slice(2);
 const read = (path) => readFile(path, "utf8");
 /** A classic script, minified; its top-level names (`wasm_bindgen`) are kept. */
 const minified = async (path) => (await minify(await read(path), { compress: true, mangle: true })).code;
@@ -80,13 +81,20 @@ element.addEventListener("round-explainer:ready", function () {
 }, { once: true });
 })();`;
 
-const storyJson = jsonText(story);
-const explainer = `<round-explainer id="explainer" url-state><script type="application/json">${storyJson}</script></round-explainer>`;
+// The element with the explainer written into a declarative shadow root, and its story inline
+// (`round-explainer snippet --prerendered`): the figures show at the first paint; the wasm,
+// started once the reader is likely to want it, takes them over in place.
+const snippet = execFileSync(binary, ["snippet", "www/stories/openai-2026.json", "--prerendered"], { encoding: "utf8" });
+if (!snippet.startsWith("<round-explainer>") || !snippet.includes(jsonText(story))) {
+  throw new Error("round-explainer snippet did not write the element with this story inline");
+}
+const explainer = snippet.trim().replace("<round-explainer>", '<round-explainer id="explainer" url-state>');
 
 let html = page
   .replace('<link rel="stylesheet" href="page.css">', () => `<style>\n${inline(pageCss, "page.css")}</style>`)
   .replace(/\s*<link rel="stylesheet" href="explainer.css">/, "")
-  .replace(/\s*<!-- (Fetch the script|The build puts)[^>]*-->/g, "")
+  .replace(/\s*<!-- (Fetch the script|The build puts|The build writes)[^>]*-->/g, "")
+  .replace(/\s*<!-- prerender:head -->/, "")
   .replace(/\s*<link rel="(modulepreload|preload)"[^>]*>/g, "")
   .replace(/<div id="explainer"[\s\S]*?<\/div>/, () => explainer)
   .replace(/\s*<script>\s*\/\/ ES modules do not load[\s\S]*?<\/script>/, "")

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! round-explainer snippet STORY [--scenario FRAGMENT] [--prerendered]
-//! round-explainer render STORY [--scenario FRAGMENT] --format html [--static] -o FILE
+//! round-explainer render STORY [--scenario FRAGMENT] --format html|text [--static] [--fragment] -o FILE
 //! round-explainer check STORY --article ARTICLE.txt
 //! ```
 //!
@@ -14,7 +14,9 @@
 //! a wrong command line exits with 2.
 //!
 //! `render` writes the explainer as it looks on load, with its stylesheet (`--format html`;
-//! `--static` leaves out what needs script, for feeds and email).
+//! `--static` leaves out what needs script, for feeds and email; `--fragment` writes only the
+//! explainer's element, for a page that links its stylesheet already). `--format text` writes
+//! the scenario in one plain sentence: the alt text of its images, the page's description.
 //!
 //! `check` checks a story file the same way and binds it to its article: every quote is the
 //! article's, every figure and name is in the sentence it cites (the [`check`] module says
@@ -30,7 +32,7 @@ use round_explainer::view::html::inline_snippet;
 use round_explainer::view::prerender;
 
 const USAGE: &str = "usage: round-explainer snippet STORY [--scenario FRAGMENT] [--prerendered]
-       round-explainer render STORY [--scenario FRAGMENT] --format html [--static] -o FILE
+       round-explainer render STORY [--scenario FRAGMENT] --format html|text [--static] [--fragment] -o FILE
        round-explainer check STORY --article ARTICLE.txt";
 
 fn main() -> ExitCode {
@@ -74,7 +76,10 @@ impl<'a> Command<'a> {
     fn options(name: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
         Some(match name {
             "snippet" => (&["--prerendered"], &["--scenario"]),
-            "render" => (&["--static"], &["--scenario", "--format", "-o"]),
+            "render" => (
+                &["--static", "--fragment"],
+                &["--scenario", "--format", "-o"],
+            ),
             "check" => (&[], &["--article"]),
             _ => return None,
         })
@@ -168,6 +173,13 @@ fn render(command: &Command) -> ExitCode {
     };
     let scenario = prerender::scenario_of(&story, command.value("--scenario"));
     let written: Result<Vec<u8>, String> = match format {
+        "html" if command.has("--fragment") => {
+            prerender::fragment_html(&story, &scenario, !command.has("--static"))
+                .map(String::into_bytes)
+        }
+        "text" => {
+            prerender::sentence(&story, &scenario).map(|text| format!("{text}\n").into_bytes())
+        }
         "html" => prerender::standalone_html(&story, &scenario, !command.has("--static"))
             .map(String::into_bytes),
         _ => {

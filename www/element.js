@@ -65,6 +65,54 @@
   }
 
   /**
+   * Calls `start` once the explainer is likely to be wanted, and never before the page has
+   * loaded (so after the article's largest paint): when the browser is idle, when `host` nears
+   * the viewport, or at the reader's first pointer or focus on it, whichever comes first.
+   * Gives a function that stops waiting (and removes every listener).
+   */
+  function whenWanted(host, start) {
+    let done = false;
+    const cleanups = [];
+    const stop = () => {
+      done = true;
+      for (const cleanup of cleanups.splice(0)) cleanup();
+    };
+    const go = () => {
+      if (done) return;
+      stop();
+      start();
+    };
+    for (const type of ["pointerdown", "focusin", "keydown"]) {
+      host.addEventListener(type, go, { capture: true });
+      cleanups.push(() => host.removeEventListener(type, go, { capture: true }));
+    }
+    const armed = () => {
+      if (done) return;
+      if (typeof IntersectionObserver === "function") {
+        const observer = new IntersectionObserver((entries) => {
+          if (entries.some((entry) => entry.isIntersecting)) go();
+        }, { rootMargin: "600px 0px" });
+        observer.observe(host);
+        cleanups.push(() => observer.disconnect());
+      }
+      if (typeof requestIdleCallback === "function") {
+        const idle = requestIdleCallback(go, { timeout: 2000 });
+        cleanups.push(() => cancelIdleCallback(idle));
+      } else {
+        const timer = setTimeout(go, 200);
+        cleanups.push(() => clearTimeout(timer));
+      }
+    };
+    if (document.readyState === "complete") {
+      armed();
+    } else {
+      window.addEventListener("load", armed, { once: true });
+      cleanups.push(() => window.removeEventListener("load", armed));
+    }
+    return stop;
+  }
+
+  /**
    * Defines <round-explainer> once.
    * api: { ready: () => Promise (wasm initialised), Explainer }
    * options: { cssUrl } to link the stylesheet, or { cssText } to inline it (one-file build).
@@ -107,6 +155,7 @@
         this._story = undefined; // { key, value }: the last story drawn
         this._live = false; // drawn or loading, and not taken down since
         this._done = Promise.resolve(false);
+        this._stopWaiting = undefined; // a pre-rendered explainer waits to be wanted
       }
 
       /**
@@ -120,19 +169,25 @@
 
       connectedCallback() {
         if (!this.container) {
-          // A shadow root declared in the page's HTML is taken over, emptied.
-          const shadow = this.shadowRoot || this.attachShadow({ mode: "open" });
-          shadow.replaceChildren();
-          if (options.cssText) {
-            shadow.append(el(document, "style", "", options.cssText));
+          // A shadow root declared in the page's HTML (`round-explainer snippet --prerendered`)
+          // holds the explainer already drawn, with its stylesheet: it is taken over as it is.
+          const declared = this.shadowRoot && this.shadowRoot.querySelector(".rx-host");
+          if (declared) {
+            this.container = declared;
           } else {
-            const link = el(document, "link");
-            link.rel = "stylesheet";
-            link.href = options.cssUrl;
-            shadow.append(link);
+            const shadow = this.shadowRoot || this.attachShadow({ mode: "open" });
+            shadow.replaceChildren();
+            if (options.cssText) {
+              shadow.append(el(document, "style", "", options.cssText));
+            } else {
+              const link = el(document, "link");
+              link.rel = "stylesheet";
+              link.href = options.cssUrl;
+              shadow.append(link);
+            }
+            this.container = el(document, "div", "rx-host");
+            shadow.append(this.container);
           }
-          this.container = el(document, "div", "rx-host");
-          shadow.append(this.container);
         }
         // Moved: still drawn, or still loading.
         if (this._live) return;
@@ -178,6 +233,10 @@
       }
 
       _cancel() {
+        if (this._stopWaiting) {
+          this._stopWaiting();
+          this._stopWaiting = undefined;
+        }
         if (this._pending) {
           clearTimeout(this._pending.timer);
           this._pending.controller?.abort();
@@ -234,9 +293,26 @@
         return await response.text();
       }
 
+      /** The explainer already drawn in the container (pre-rendered), if any. */
+      _prerendered() {
+        return this.container.querySelector(":scope > .rx[data-story]");
+      }
+
       async _load(generation, source) {
         const current = () => generation === this._generation && this.isConnected;
-        this._show(loadingBox(document), "loading");
+        const prerendered = this._prerendered();
+        if (prerendered) {
+          // Its figures are on screen already: the wasm is not on the page's critical path, and
+          // comes when the reader is likely to want it.
+          this.dataset.state = "prerendered";
+          await new Promise((resolve) => {
+            this._stopWaiting = whenWanted(this, resolve);
+          });
+          this._stopWaiting = undefined;
+          if (!current()) return false;
+        } else {
+          this._show(loadingBox(document), "loading");
+        }
         const ms = timeoutOf(this.getAttribute("timeout"));
         const controller = typeof AbortController === "function" ? new AbortController() : undefined;
         let waitingFor = `story file: ${source.src || "the story"} did not arrive`;
@@ -270,6 +346,13 @@
         clearTimeout(pending.timer);
         if (failed) {
           // WebAssembly refused (a CSP without 'wasm-unsafe-eval', or no WebAssembly at all).
+          if (prerendered) {
+            // Figures written by the model itself: they stay, and say that they cannot change.
+            console.error("round-explainer: WebAssembly could not start; the figures stay as written:", failed.message);
+            prerendered.setAttribute("data-static", "");
+            this.dataset.state = "static";
+            return true;
+          }
           console.error("round-explainer: WebAssembly could not start, so no figures are shown:", failed.message);
           this._show(staticBox(document, story), "static");
           return true;
@@ -286,10 +369,14 @@
         else delete this.container.dataset.headingLevel;
         try {
           performance.mark("round-explainer:loaded");
+          // A pre-rendered explainer was written with the scenario attribute and may hold the
+          // reader's moves since: mounting takes it over as it stands.
+          const hydrating = Boolean(this._prerendered());
           this.explainer = api.Explainer.mount(this.container, story, undefined, this.hasAttribute("url-state"));
           const scenario = this.getAttribute("scenario");
-          if (scenario) this.explainer.setFragment(scenario);
+          if (scenario && !hydrating) this.explainer.setFragment(scenario);
           performance.mark("round-explainer:rendered");
+          if (hydrating) performance.mark("round-explainer:hydrated");
         } catch (error) {
           // Mount has shown the model's message in place; anything else is shown here.
           this._unmount();
@@ -334,5 +421,5 @@
     return observer;
   }
 
-  Object.defineProperty(root, KEY, { value: Object.freeze({ define, followReading }) });
+  Object.defineProperty(root, KEY, { value: Object.freeze({ define, followReading, whenWanted }) });
 })();

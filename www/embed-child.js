@@ -1,4 +1,5 @@
-// The iframe child: shows the story named by ?story= (same origin only) and reports its height
+// The iframe child: takes over the explainer written into its page (embed/<story>.html), or
+// shows the story named by ?story= (embed.html, same origin only), and reports its height
 // to the host page in three formats: Pym.js, Datawrapper's and AMP's embed-size. Unchanged
 // heights are not sent again, unless the host's loader asks (it may arrive after the child has
 // reported: see embed-loader.js), when the current height is sent even if unchanged.
@@ -26,17 +27,40 @@ window.addEventListener("message", (event) => {
   if (event.data && event.data.type === "round-explainer:ask-height") reportHeight(true);
 });
 
-const story = params.get("story") || "stories/openai-2026.json";
-const storyUrl = new URL(story, location.href);
-if (storyUrl.origin === location.origin) {
-  element.setAttribute("src", storyUrl.pathname + storyUrl.search);
+const prerendered = document.getElementById("explainer");
+if (prerendered) {
+  // A child with its explainer written in (embed/<story>.html): its story is in the page, and
+  // the wasm comes once the reader is likely to want it.
+  const { Explainer, ready, whenWanted } = await import("./round-explainer.js");
+  whenWanted(prerendered, () => {
+    const story = document.querySelector("script.rx-story").textContent;
+    ready()
+      .then(() => {
+        performance.mark("round-explainer:loaded");
+        const explainer = Explainer.mount(prerendered, story, undefined, false);
+        if (params.has("scenario")) explainer.setFragment(params.get("scenario"));
+        performance.mark("round-explainer:rendered");
+        performance.mark("round-explainer:hydrated");
+      })
+      .catch((error) => {
+        // Mount shows a bad story in place; a wasm that cannot start leaves the written figures.
+        console.error("round-explainer:", error && error.message ? error.message : error);
+        prerendered.querySelector(".rx")?.setAttribute("data-static", "");
+      });
+  });
 } else {
-  // The element shows "give a src attribute…" in place; say why here too.
-  console.error(`round-explainer: the story must come from this site, not ${storyUrl.origin}`);
+  const story = params.get("story") || "stories/openai-2026.json";
+  const storyUrl = new URL(story, location.href);
+  if (storyUrl.origin === location.origin) {
+    element.setAttribute("src", storyUrl.pathname + storyUrl.search);
+  } else {
+    // The element shows "give a src attribute…" in place; say why here too.
+    console.error(`round-explainer: the story must come from this site, not ${storyUrl.origin}`);
+  }
+  if (params.has("scenario")) element.setAttribute("scenario", params.get("scenario"));
+  // Defined only now, so the element starts with its attributes already set.
+  await import("./round-explainer.js");
 }
-if (params.has("scenario")) element.setAttribute("scenario", params.get("scenario"));
-// Defined only now, so the element starts with its attributes already set.
-await import("./round-explainer.js");
 
 new ResizeObserver(() => reportHeight()).observe(content);
 window.addEventListener("load", () => reportHeight());

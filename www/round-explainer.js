@@ -13,5 +13,9 @@ const element = globalThis[Symbol.for("round-explainer")];
 element.define({ ready, Explainer }, { cssUrl: new URL("explainer.css", import.meta.url).href });
 
 export const followReading = element.followReading;
+/** Calls back once an explainer is likely to be wanted (element.js). */
+export const whenWanted = element.whenWanted;
+/** The explainer itself, for pages that take over one they hold (the iframe child). */
+export { Explainer };
 /** How many listeners and timers this module's explainers hold (zero once all are taken down). */
 export { liveListenerCount };

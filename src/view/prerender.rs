@@ -2,7 +2,7 @@
 //! children (which the wasm then takes over in place), for the declarative-shadow-root snippet,
 //! and, without controls, for surfaces where no script ever runs (RSS, Apple News, email).
 
-use super::html::{escape_attribute, inline_snippet, to_html};
+use super::html::{inline_snippet, to_html};
 use super::{explainer, Frame, Look};
 use crate::model::fragment::from_fragment;
 use crate::model::{compute, Scenario, Story};
@@ -50,6 +50,25 @@ pub fn frame_for(story: &Story, interactive: bool) -> Frame {
     }
 }
 
+/// The explainer's element for a page that links its stylesheet already, with the rule that
+/// sets aside what needs script when there is none (`interactive`).
+pub fn fragment_html(
+    story: &Story,
+    scenario: &Scenario,
+    interactive: bool,
+) -> Result<String, String> {
+    let frame = frame_for(story, interactive);
+    let body = explainer_html(story, scenario, &frame)?;
+    let noscript = if interactive { WITHOUT_SCRIPT } else { "" };
+    Ok(format!("{noscript}{body}"))
+}
+
+/// The scenario in one plain sentence: the alt text of its images and the page's description.
+pub fn sentence(story: &Story, scenario: &Scenario) -> Result<String, String> {
+    let outcome = compute(story, scenario).map_err(|error| error.to_string())?;
+    Ok(super::summary::sentence(story, scenario, &outcome))
+}
+
 /// The explainer with its stylesheet, ready to paste: into a page whose script will take it
 /// over (`interactive`), or into a feed or CMS where none runs.
 pub fn standalone_html(
@@ -72,16 +91,10 @@ pub fn shadow_snippet(
     fragment: Option<&str>,
 ) -> Result<String, String> {
     let scenario = scenario_of(story, fragment);
-    let shadow = standalone_html(story, &scenario, true)?;
+    let frame = frame_for(story, true);
+    let body = explainer_html(story, &scenario, &frame)?;
+    // The element's own layout of its shadow root (element.js): the stylesheet, then the
+    // container it draws into.
+    let shadow = format!("<style>{STYLESHEET}</style>{WITHOUT_SCRIPT}<div class=\"rx-host\">{body}</div>");
     Ok(inline_snippet(story_json, fragment, Some(&shadow)))
-}
-
-/// `content="…"` for the page's description: the scenario in one sentence.
-pub fn description_meta(story: &Story, scenario: &Scenario) -> Result<String, String> {
-    let outcome = compute(story, scenario).map_err(|error| error.to_string())?;
-    let sentence = super::summary::sentence(story, scenario, &outcome);
-    Ok(format!(
-        "<meta name=\"description\" content=\"{}\">",
-        escape_attribute(&sentence.replace(['\u{2068}', '\u{2069}'], ""))
-    ))
 }

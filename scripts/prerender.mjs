@@ -1,0 +1,80 @@
+// Writes the explainer into the built pages, so that its figures show at the first paint and
+// without script (the wasm then takes them over in place). Everything comes from the native
+// `round-explainer` command, which draws the same description the wasm draws:
+//   dist/index.html            the article's explainer, its story inline, the page's description
+//   dist/embed/<story>.html    an iframe child per story in www/stories/ (from www/embed-child.html)
+//   dist/embed-demo.html       its custom element, written into a declarative shadow root
+// Usage: node scripts/prerender.mjs <round-explainer binary>
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const [binary] = process.argv.slice(2);
+const work = join(tmpdir(), `rx-prerender-${process.pid}`);
+mkdirSync(work, { recursive: true });
+
+/** One `round-explainer render` output, as text. */
+function render(story, format, ...flags) {
+  const out = join(work, `out.${format}`);
+  execFileSync(binary, ["render", story, "--format", format, ...flags, "-o", out], { stdio: ["ignore", "ignore", "inherit"] });
+  return readFileSync(out, "utf8");
+}
+
+/** Text for an attribute value or a text node: the sentence is the story's words. */
+const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** The story file's text inside <script type="application/json">, as `snippet` writes it. */
+const storyBlock = (text) =>
+  `<script type="application/json" class="rx-story">\n${text.trim().replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n</script>`;
+
+/** Replaces the one `marker` in `html`, or fails the build. */
+function replaceOnce(html, marker, text, where) {
+  const at = html.indexOf(marker);
+  if (at < 0 || html.indexOf(marker, at + 1) >= 0) throw new Error(`${where}: expected one ${marker}`);
+  return html.slice(0, at) + text + html.slice(at + marker.length);
+}
+
+/** The page's head additions for a story: its description, in the scenario's plain words. */
+function head(story) {
+  const sentence = render(story, "text").trim();
+  return `<meta name="description" content="${escape(sentence)}">`;
+}
+
+// The article page: its explainer host holds a marker, the loading line and a noscript line,
+// which the written explainer replaces.
+const indexPath = "dist/index.html";
+let index = readFileSync(indexPath, "utf8");
+const host = index.match(/<!-- prerender:explainer ([\w./-]+) -->[\s\S]*?<\/noscript>/);
+if (!host) throw new Error(`${indexPath}: no explainer marker with its loading and noscript lines`);
+const articleStory = join("www", host[1]);
+const written = render(articleStory, "html", "--fragment");
+index = index.replace(host[0], () => `${written}\n          ${storyBlock(readFileSync(articleStory, "utf8"))}`);
+index = replaceOnce(index, "<!-- prerender:head -->", head(articleStory), indexPath);
+writeFileSync(indexPath, index);
+
+// An iframe child per story.
+const template = readFileSync("www/embed-child.html", "utf8");
+mkdirSync("dist/embed", { recursive: true });
+const stories = readdirSync("www/stories").filter((name) => name.endsWith(".json"));
+for (const name of stories) {
+  const story = join("www/stories", name);
+  const text = readFileSync(story, "utf8");
+  const title = JSON.parse(text).title;
+  const page = `dist/embed/${name.replace(/\.json$/, ".html")}`;
+  let child = replaceOnce(template, "<!-- prerender:title -->", escape(String(title)), page);
+  child = replaceOnce(child, "<!-- prerender:head -->", head(story), page);
+  // Without <noscript><style>: the child's policy allows no inline style; noscript.css it links.
+  const explainer = render(story, "html", "--fragment").replace(/^<noscript>[\s\S]*?<\/noscript>/, "");
+  child = replaceOnce(child, "<!-- prerender:explainer -->", `${explainer}\n    ${storyBlock(text)}`, page);
+  writeFileSync(page, child);
+}
+rmSync("dist/embed-child.html");
+
+// The demo of the three embeds: its custom element written into a declarative shadow root.
+const demoPath = "dist/embed-demo.html";
+const element = '<round-explainer id="element-embed" src="stories/openai-2026.json"></round-explainer>';
+const snippet = execFileSync(binary, ["snippet", "www/stories/openai-2026.json", "--prerendered"], { encoding: "utf8" });
+const demo = replaceOnce(readFileSync(demoPath, "utf8"), element, snippet.trim().replace("<round-explainer>", '<round-explainer id="element-embed">'), demoPath);
+writeFileSync(demoPath, demo);
+rmSync(work, { recursive: true, force: true });
+console.log(`prerendered dist/index.html and ${stories.length} iframe children in dist/embed/`);
