@@ -103,11 +103,14 @@
         cleanups.push(() => clearTimeout(timer));
       }
     };
+    // After the load event and the next frame's paint (an idle callback may otherwise run
+    // before the page's first paint).
+    const afterPaint = () => requestAnimationFrame(() => setTimeout(armed, 0));
     if (document.readyState === "complete") {
-      armed();
+      afterPaint();
     } else {
-      window.addEventListener("load", armed, { once: true });
-      cleanups.push(() => window.removeEventListener("load", armed));
+      window.addEventListener("load", afterPaint, { once: true });
+      cleanups.push(() => window.removeEventListener("load", afterPaint));
     }
     return stop;
   }

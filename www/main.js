@@ -49,9 +49,12 @@ async function start() {
 
 function run() {
   start().catch((error) => {
+    console.error(error);
+    // Figures written by the model stay when the wasm cannot come: they say they cannot change.
+    const written = host.querySelector(":scope > .rx[data-story]");
+    if (written) return written.setAttribute("data-static", "");
     // A bad story is already shown in place by Explainer.mount; anything else is shown here.
     if (!host.querySelector(".rx-error")) showError(error.message);
-    console.error(error);
   });
 }
 

@@ -95,6 +95,7 @@ pub fn shadow_snippet(
     let body = explainer_html(story, &scenario, &frame)?;
     // The element's own layout of its shadow root (element.js): the stylesheet, then the
     // container it draws into.
-    let shadow = format!("<style>{STYLESHEET}</style>{WITHOUT_SCRIPT}<div class=\"rx-host\">{body}</div>");
+    let shadow =
+        format!("<style>{STYLESHEET}</style>{WITHOUT_SCRIPT}<div class=\"rx-host\">{body}</div>");
     Ok(inline_snippet(story_json, fragment, Some(&shadow)))
 }

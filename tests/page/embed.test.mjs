@@ -63,7 +63,8 @@ test("the ES-module page from file:// says what to do instead of a blank box", a
   // From file:// the browser refuses the module and the preloads, and says so: that is why
   // the page's own message is there.
   const page = await open(`file://${DIST}index.html`, { expectErrors: [/blocked by CORS policy/, /net::ERR_FAILED/] });
-  assert.match(await page.textContent("#explainer"), /served over http.*or open round-explainer\.html/);
+  assert.match(await page.textContent("#explainer"), /serve this page over http.*or open round-explainer\.html/);
+  assert.match(await page.textContent("#explainer .rx-headline"), /\$600B/, "the written figures stay");
 });
 
 test("a host page: element, iframe with loader, bare iframe, duplicated scripts, bad stories", async () => {

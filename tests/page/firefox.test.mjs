@@ -109,6 +109,6 @@ test("Firefox: the one-file build works from file:// with the default figures", 
 
 test("Firefox: the ES-module page from file:// says what to do", async () => {
   await call("POST", `/session/${session}/url`, { url: `file://${DIST}index.html` });
-  const text = await until("return document.getElementById('explainer').textContent.includes('served over http') && document.getElementById('explainer').textContent");
+  const text = await until("return document.getElementById('explainer').textContent.includes('serve this page over http') && document.getElementById('explainer').textContent");
   assert.match(text, /open round-explainer\.html/);
 });
