@@ -256,3 +256,90 @@ fn the_fictional_stories_pass_the_check_against_their_articles() {
     );
     assert!(out.contains("post_money:"), "and names the field: {out}");
 }
+
+/// `render` writes the explainer natively: as it looks on load (for pages whose script takes it
+/// over), or static for feeds and email, where nothing may pretend to be a control.
+#[test]
+fn render_writes_the_explainer_as_html_static_for_feeds_and_as_a_sentence() {
+    let dir = temp_dir("render");
+    let out = dir.join("out.html");
+    let out = out.to_str().unwrap();
+    let (code, _, err) = run(&["render", STORY, "--format", "html", "-o", out]);
+    assert_eq!(code, 0, "{err}");
+    let page = std::fs::read_to_string(out).unwrap();
+    assert!(page.starts_with("<style>"), "with its stylesheet");
+    for expected in ["$600B", "8.33%", "data-control=\"amazon\"", "<noscript>"] {
+        assert!(page.contains(expected), "on load: {expected}");
+    }
+
+    let (code, _, err) = run(&["render", STORY, "--format", "html", "--static", "-o", out]);
+    assert_eq!(code, 0, "{err}");
+    let written = std::fs::read_to_string(out).unwrap();
+    let feed = written.split_once("</style>").expect("a stylesheet, then the explainer").1;
+    for absent in ["<button", "<input", "<script", "<noscript", "aria-live"] {
+        assert!(
+            !feed.contains(absent),
+            "nothing that needs script in a feed: {absent}"
+        );
+    }
+    for expected in [
+        "$600B",
+        "8.33%",
+        "as much as $50 billion in OpenAI",
+        "interactive version",
+    ] {
+        assert!(feed.contains(expected), "static: {expected}");
+    }
+
+    let (code, _, err) = run(&[
+        "render",
+        STORY,
+        "--scenario",
+        "v1&amazon=40B",
+        "--format",
+        "text",
+        "-o",
+        out,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let sentence = std::fs::read_to_string(out).unwrap();
+    assert!(
+        sentence.contains("invests $40 billion") && sentence.contains("6.67%"),
+        "the scenario's figures in words: {sentence}"
+    );
+}
+
+#[test]
+fn render_keeps_hostile_story_text_as_text() {
+    let dir = temp_dir("render-hostile");
+    let story = edited_story(
+        &dir,
+        "hostile",
+        "\"name\": \"Amazon\"",
+        "\"name\": \"</span><script>alert(1)</script><img src=x onerror=alert(2)> & co\"",
+    );
+    let out = dir.join("out.html");
+    let out = out.to_str().unwrap();
+    let (code, _, err) = run(&["render", &story, "--format", "html", "--static", "-o", out]);
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(out).unwrap();
+    assert!(
+        !html.contains("<script") && !html.contains("<img"),
+        "{html}"
+    );
+    assert!(html.contains("&lt;/span&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt; &amp; co"));
+}
+
+#[test]
+fn snippet_prerendered_holds_a_declarative_shadow_root_and_the_story() {
+    let (code, out, err) = run(&["snippet", STORY, "--prerendered"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("<round-explainer>\n<template shadowrootmode=\"open\"><style>"),
+        "{out}"
+    );
+    assert!(out.contains("<div class=\"rx-host\"><div class=\"rx\" data-story=\"openai-2026\""));
+    assert!(out.contains("$600B") && out.contains("8.33%"));
+    assert!(out.contains("<script type=\"application/json\" class=\"rx-story\">"));
+    assert!(out.ends_with("</script>\n</round-explainer>\n"), "{out}");
+}

@@ -134,3 +134,32 @@ test("a slider moved before the wasm arrived keeps its position, and the figures
   assert.match(headline, /8\.00%for \$48B/, `the figures caught up: ${headline}`);
   assert.match(await slider.getAttribute("aria-valuetext"), /billion/, "and the slider says its value");
 });
+
+test("print: the figures and their sources, no controls", async () => {
+  const page = await env.newPage({ viewport: { width: 800, height: 1000 } });
+  await page.emulateMedia({ media: "print" });
+  await page.goto(`${env.server.url}embed/openai-2026.html`);
+  assert.equal(await page.isVisible(".rx-controls"), false, "no controls on paper");
+  assert.match(await page.textContent(".rx-headline"), /\$600B/);
+  const quote = page.locator(".rx-sources blockquote").first();
+  assert.equal(await quote.isVisible(), true, "every sentence printed, the disclosure open");
+});
+
+test("AMP: the child reports its height in amp-iframe's embed-size message", async () => {
+  const page = await env.newPage({ viewport: { width: 600, height: 800 } });
+  await page.goto(`${env.server.url}fixtures/blank.html`);
+  const message = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        window.addEventListener("message", (event) => {
+          if (event.data && event.data.sentinel === "amp") resolve(event.data);
+        });
+        const frame = document.createElement("iframe");
+        frame.src = "/embed/openai-2026.html";
+        frame.style.width = "400px";
+        document.body.append(frame);
+      }),
+  );
+  assert.equal(message.type, "embed-size");
+  assert.ok(message.height > 1000, `the explainer's whole height: ${message.height}`);
+});
