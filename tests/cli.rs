@@ -275,7 +275,10 @@ fn render_writes_the_explainer_as_html_static_for_feeds_and_as_a_sentence() {
     let (code, _, err) = run(&["render", STORY, "--format", "html", "--static", "-o", out]);
     assert_eq!(code, 0, "{err}");
     let written = std::fs::read_to_string(out).unwrap();
-    let feed = written.split_once("</style>").expect("a stylesheet, then the explainer").1;
+    let feed = written
+        .split_once("</style>")
+        .expect("a stylesheet, then the explainer")
+        .1;
     for absent in ["<button", "<input", "<script", "<noscript", "aria-live"] {
         assert!(
             !feed.contains(absent),

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::figures::{figure_button, isolate, spoken, Said};
+use super::figures::{figure_button, isolate, source_button, spoken, Said};
 use super::provenance::{amount_ref, Ref};
 use super::vnode::VNode;
 use crate::model::checked::Checked;
@@ -245,7 +245,7 @@ pub fn round_chart(
                     "",
                     Said::money(|style| format!(": {who}{} ", disclosed(style))),
                 ),
-                figure_button(Said::plain("source"), &Ref::Source(tranche.source.clone())),
+                source_button(&tranche.source),
             ])
         });
     vec![

@@ -1,7 +1,7 @@
 //! The timeline from the article, and the data table with every figure of the scenario (also
 //! what a screen reader reads instead of the charts).
 
-use super::figures::{figure_button, isolate, spoken, Said};
+use super::figures::{figure_button, isolate, source_button, spoken, Said};
 use super::provenance::Ref;
 use super::vnode::VNode;
 use crate::model::export::{Basis, DataRow};
@@ -14,7 +14,7 @@ pub fn timeline(story: &Story) -> VNode {
             VNode::text("bdi", "rx-when", &event.when),
             VNode::el("span", "rx-event").with([
                 VNode::text("span", "", &format!("{} ", isolate(&event.event))),
-                figure_button(Said::plain("source"), &Ref::Source(event.source.clone())),
+                source_button(&event.source),
             ]),
         ])
     }))

@@ -68,6 +68,14 @@ pub fn figure_button(said: Said, reference: &Ref) -> VNode {
         .attr("aria-expanded", "false")
 }
 
+/// A "source" link to a sentence, beside words that are the article's own (a timeline event,
+/// a tranche). Where no script runs it cannot open anything, and is left out: the sentences are
+/// listed in full at the end.
+pub fn source_button(source: &str) -> VNode {
+    figure_button(Said::plain("source"), &Ref::Source(source.to_owned()))
+        .attr("class", "rx-fig rx-source-ref")
+}
+
 /// One headline tile: a label, a big figure, and a line under it.
 fn tile(label: &str, value: Said, reference: &Ref, under: Said) -> VNode {
     VNode::el("div", "rx-tile").with([

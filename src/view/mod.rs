@@ -177,7 +177,14 @@ fn without_buttons(node: VNode) -> VNode {
         };
         return plain;
     }
-    node.map_children(without_buttons)
+    let kept = node
+        .children()
+        .iter()
+        .filter(|child| child.get("class") != Some("rx-fig rx-source-ref"))
+        .cloned()
+        .map(without_buttons)
+        .collect::<Vec<_>>();
+    node.replace_children(kept)
 }
 
 /// What is shown in place of an explainer that cannot be: the reason, as text.
@@ -206,23 +213,29 @@ fn section(look: &Look, part: &str, title: &str, body: Vec<VNode>) -> Vec<VNode>
 fn title(look: &Look) -> Vec<VNode> {
     let story = look.story;
     let price = match story.pre_money.price {
-        Price::Assumed => "the price of the round is an assumption.",
-        Price::PreMoney(_) => "the price of the round is reported.",
+        Price::Assumed => "The price of the round is an assumption.",
+        Price::PreMoney(_) => "The price of the round is reported.",
         Price::PostMoney(_) => {
-            "the price of the round is derived from the reported valuation after the deal."
+            "The price of the round is derived from the reported valuation after the deal."
         }
     };
+    let mut status = VNode::el("p", "rx-status").with([VNode::text(
+        "span",
+        "",
+        &format!("Status: {}. {price}", story.round.status.label()),
+    )]);
+    if look.frame.interactive {
+        // Set aside where no script runs (prerender::WITHOUT_SCRIPT), where nothing opens.
+        status.push(VNode::text(
+            "span",
+            "rx-tap-hint",
+            " Tap a reported figure to see the article's sentence.",
+        ));
+    }
     vec![
         charts::defs(&look.frame.ids),
         VNode::text(look.frame.title_tag(), "rx-title", &story.title),
-        VNode::text(
-            "p",
-            "rx-status",
-            &format!(
-                "Status: {}. Reported figures can be tapped to see the article's sentence; {price}",
-                story.round.status.label()
-            ),
-        ),
+        status,
         if look.frame.interactive {
             // Shown only without script (prerender::WITHOUT_SCRIPT).
             VNode::text(

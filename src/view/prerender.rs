@@ -13,7 +13,7 @@ pub const STYLESHEET: &str = include_str!("../../www/explainer.css");
 /// What a page without script shows in place of what needs it: the controls go, figures stop
 /// looking like buttons, and one line says so. Inside `<noscript>`, so only then.
 pub const WITHOUT_SCRIPT: &str = "<noscript><style>\
-.rx-controls,.rx-provenance,.rx-live{display:none}\
+.rx-controls,.rx-provenance,.rx-live,.rx-tap-hint,.rx-source-ref{display:none}\
 .rx .rx-fig{border:0;text-decoration:none;cursor:auto;pointer-events:none}\
 .rx-noscript{display:block}\
 </style></noscript>";

@@ -89,9 +89,9 @@ impl VNode {
         self
     }
 
-    /// This node with each child replaced by `change(child)`.
-    pub fn map_children(mut self, change: impl Fn(VNode) -> VNode) -> VNode {
-        self.children = self.children.into_iter().map(change).collect();
+    /// This node with `children` in place of the ones it had.
+    pub fn replace_children(mut self, children: Vec<VNode>) -> VNode {
+        self.children = children;
         self
     }
 

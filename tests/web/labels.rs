@@ -598,7 +598,7 @@ fn groups_reported_stakes_marks_and_facts_are_shown() {
     );
     let status = fixture.text(".rx-status");
     assert!(
-        status.contains("the price of the round is reported"),
+        status.contains("The price of the round is reported"),
         "{status}"
     );
     fixture.click(".rx-controls button[data-ref=\"source:round\"]");
