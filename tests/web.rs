@@ -6,6 +6,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod web {
     pub mod boundary;
+    pub mod events;
     pub mod labels;
     pub mod prerender;
     pub mod support;

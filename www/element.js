@@ -222,6 +222,11 @@
         }
       }
 
+      /** The id of the story drawn, as its root says. */
+      _storyId() {
+        return this.container.querySelector(".rx[data-story]")?.getAttribute("data-story") ?? null;
+      }
+
       /** Highlights a part of the explainer (`round`, `ownership`…), or none. */
       highlight(part) {
         if (this.explainer) this.explainer.highlight(part);
@@ -265,6 +270,10 @@
         this._unmount();
         this.container.replaceChildren(node);
         this.dataset.state = state;
+        if (state === "error") {
+          const message = node.textContent.replace("The explainer could not be shown. ", "");
+          this.dispatchEvent(new CustomEvent("round-explainer:error", { bubbles: true, composed: true, detail: { message, control: null } }));
+        }
       }
 
       _render() {
@@ -381,16 +390,17 @@
           performance.mark("round-explainer:rendered");
           if (hydrating) performance.mark("round-explainer:hydrated");
         } catch (error) {
-          // Mount has shown the model's message in place; anything else is shown here.
+          // Mount has shown the model's message in place (and dispatched its error event);
+          // anything else is shown here.
           this._unmount();
           if (!this.container.querySelector(".rx-error")) {
-            this.container.replaceChildren(errorBox(document, error && error.message ? error.message : String(error)));
+            this._show(errorBox(document, error && error.message ? error.message : String(error)), "error");
           }
           this.dataset.state = "error";
           return true;
         }
         this.dataset.state = "ready";
-        this.dispatchEvent(new CustomEvent("round-explainer:ready", { bubbles: true }));
+        this.dispatchEvent(new CustomEvent("round-explainer:ready", { bubbles: true, composed: true, detail: { story: this._storyId() } }));
         return true;
       }
     }

@@ -21,6 +21,15 @@ function reportHeight(always) {
   window.parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
 }
 
+// The explainer's events (README, "Events") go to the host page too, where the loader
+// dispatches them again on the iframe: analytics see the same events however it is embedded.
+for (const name of ["ready", "change", "note", "download", "error"]) {
+  document.addEventListener(`round-explainer:${name}`, (event) => {
+    if (window.parent === window) return;
+    window.parent.postMessage({ type: "round-explainer:event", name: event.type, detail: event.detail ?? null }, "*");
+  });
+}
+
 // Listening from the start: the loader asks when it starts and when this page has loaded.
 window.addEventListener("message", (event) => {
   if (event.source !== window.parent || window.parent === window) return;

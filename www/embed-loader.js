@@ -1,5 +1,6 @@
 // Host-page loader for round-explainer iframes: sets each iframe's height from the messages its
-// own child sends (Pym.js, Datawrapper or AMP format). Only iframes marked
+// own child sends (Pym.js, Datawrapper or AMP format), and dispatches the explainer's events
+// ({ type: "round-explainer:event", name, detail }) again on that iframe. Only iframes marked
 // data-round-explainer are touched, only by messages from their own window and origin, and only
 // with a sane height. A child reports only when its height changes, so a loader that arrives
 // late would never hear from it: the loader asks each marked iframe for its height when it
@@ -32,7 +33,41 @@
     if (frame.contentWindow) frame.contentWindow.postMessage({ type: "round-explainer:ask-height" }, "*");
   }
 
+  var EVENTS = ["round-explainer:ready", "round-explainer:change", "round-explainer:note",
+    "round-explainer:download", "round-explainer:error"];
+
+  /** The iframe marked data-round-explainer whose own page sent `event`, if any. */
+  function frameOf(event) {
+    var frames = document.querySelectorAll(SELECTOR);
+    for (var i = 0; i < frames.length; i++) {
+      var frame = frames[i];
+      if (frame.contentWindow !== event.source) continue;
+      if (new URL(frame.src, location.href).origin !== event.origin) continue;
+      return frame;
+    }
+    return null;
+  }
+
+  /** A forwarded event's detail, kept to what the explainer sends: strings and nulls. */
+  function cleanDetail(detail) {
+    var clean = {};
+    if (!detail || typeof detail !== "object") return clean;
+    for (var key in detail) {
+      var value = detail[key];
+      if (typeof value === "string" || value === null) clean[key] = value;
+    }
+    return clean;
+  }
+
   window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (data && typeof data === "object" && data.type === "round-explainer:event") {
+      var from = frameOf(event);
+      if (from && EVENTS.indexOf(data.name) >= 0) {
+        from.dispatchEvent(new CustomEvent(data.name, { bubbles: true, detail: cleanDetail(data.detail) }));
+      }
+      return;
+    }
     var height = heightOf(event.data);
     if (!(height > 0 && height < 100000)) return;
     var frames = document.querySelectorAll(SELECTOR);

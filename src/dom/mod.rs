@@ -9,6 +9,7 @@
 
 mod apply;
 mod browser;
+mod events;
 pub mod listener;
 
 use std::cell::RefCell;
@@ -25,6 +26,7 @@ use crate::view::controls::{steps_of, with_amount};
 use crate::view::provenance::{note, Ref};
 use crate::view::{self, Frame, Look, Problem, VNode};
 use browser::{location_hash, save_file, write_fragment};
+use events::Pending;
 use listener::{Listener, Timeout};
 
 /// How long input must rest before the new figures are announced and put in the URL.
@@ -78,6 +80,10 @@ struct State {
     in_url: Scenario,
     /// The figure button whose provenance note is open.
     open_ref: Option<Element>,
+    /// What the reader last changed (a control's key, a preset's name), for the next
+    /// `round-explainer:change`; and the scenario that event last reported.
+    changed_by: (Option<String>, Option<String>),
+    reported: Scenario,
     weak_self: Weak<RefCell<State>>,
 }
 
@@ -211,8 +217,10 @@ impl Explainer {
                 options,
                 settled: None,
                 settle_at: 0.0,
+                reported: in_url.clone(),
                 in_url,
                 open_ref: None,
+                changed_by: (None, None),
                 weak_self: weak_self.clone(),
             })
         });
@@ -278,7 +286,9 @@ impl Explainer {
     pub fn set_fragment(&self, fragment: &str) -> Result<(), &'static str> {
         let mut state = self.state.try_borrow_mut().map_err(|_| BUSY)?;
         let scenario = from_fragment(&state.story, fragment);
-        state.apply(scenario, None);
+        let after = state.apply(scenario, None);
+        drop(state);
+        after.run();
         Ok(())
     }
 
@@ -286,7 +296,9 @@ impl Explainer {
     pub fn set_scenario(&self, scenario: Scenario) -> Result<(), &'static str> {
         let mut state = self.state.try_borrow_mut().map_err(|_| BUSY)?;
         let scenario = scenario.clamped(&state.story);
-        state.apply(scenario, None);
+        let after = state.apply(scenario, None);
+        drop(state);
+        after.run();
         Ok(())
     }
 
@@ -321,13 +333,23 @@ impl Drop for Explainer {
 enum After {
     Nothing,
     Focus(Element),
+    /// An event for the page: a listener of the host's may call the explainer back.
+    Dispatch(Option<Pending>),
 }
 
 impl After {
     fn run(self) {
-        if let After::Focus(element) = self {
-            if let Some(element) = element.dyn_ref::<HtmlElement>() {
-                let _ = element.focus();
+        match self {
+            After::Nothing => {}
+            After::Focus(element) => {
+                if let Some(element) = element.dyn_ref::<HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+            After::Dispatch(pending) => {
+                if let Some(pending) = pending {
+                    pending.dispatch();
+                }
             }
         }
     }
@@ -338,7 +360,14 @@ pub fn show_error(host: &Element, message: &str) {
     let Some(doc) = host.owner_document() else {
         return;
     };
-    host.replace_children_with_node_1(&apply::create(&doc, &view::error(message)));
+    let error = apply::create(&doc, &view::error(message));
+    host.replace_children_with_node_1(&error);
+    After::Dispatch(Pending::new(
+        &error,
+        "error",
+        &[("message", Some(message)), ("control", None)],
+    ))
+    .run();
 }
 
 /// The element an event came from, if it is one.
@@ -351,7 +380,8 @@ impl State {
     /// If it does not (amounts too large to add up exactly), the last good scenario stays, the
     /// controls go back to it, so that controls and figures always agree, and the reason is
     /// shown under the control that asked (`from`).
-    fn apply(&mut self, scenario: Scenario, from: Option<&str>) {
+    #[must_use = "what it leaves to do must run once the state is free"]
+    fn apply(&mut self, scenario: Scenario, from: Option<&str>) -> After {
         match compute(&self.story, &scenario) {
             Ok(outcome) => {
                 self.scenario = scenario;
@@ -359,16 +389,22 @@ impl State {
                 self.problem = None;
                 self.render();
                 self.schedule_settled();
+                After::Nothing
             }
             Err(error) => {
+                let message =
+                    format!("This choice cannot be shown: {error}. The figures stay as they were.");
                 self.problem = Some(Problem {
                     key: from.map(str::to_owned),
-                    message: format!(
-                        "This choice cannot be shown: {error}. The figures stay as they were."
-                    ),
+                    message: message.clone(),
                 });
                 self.render();
                 apply::reset_inputs(&self.root);
+                After::Dispatch(Pending::new(
+                    &self.root,
+                    "error",
+                    &[("message", Some(&message)), ("control", from)],
+                ))
             }
         }
     }
@@ -402,31 +438,51 @@ impl State {
         let weak = self.weak_self.clone();
         self.settled = Timeout::new(millis, move || {
             if let Some(state) = weak.upgrade() {
-                state.borrow_mut().on_settled();
+                let after = match state.try_borrow_mut() {
+                    Ok(mut state) => state.on_settled(),
+                    Err(_) => return,
+                };
+                after.run();
             }
         });
     }
 
-    fn on_settled(&mut self) {
+    fn on_settled(&mut self) -> After {
         self.settled = None;
         let left = self.settle_at - js_sys::Date::now();
         if left > 0.0 {
             // Input came in since the timer was set: wait for the rest of the pause.
             self.arm_settled(left.ceil() as i32);
-            return;
+            return After::Nothing;
         }
         let text = view::summary::sentence(&self.story, &self.scenario, &self.outcome);
         self.live.set_text_content(Some(&text));
+        let fragment = to_fragment(&self.story, &self.scenario);
         if self.options.url_state && self.scenario != self.in_url {
-            write_fragment(&location_hash(), &to_fragment(&self.story, &self.scenario));
+            write_fragment(&location_hash(), &fragment);
             self.in_url = self.scenario.clone();
         }
+        let (control, preset) = std::mem::take(&mut self.changed_by);
+        if self.scenario == self.reported {
+            return After::Nothing;
+        }
+        self.reported = self.scenario.clone();
+        After::Dispatch(Pending::new(
+            &self.root,
+            "change",
+            &[
+                ("fragment", Some(&fragment)),
+                ("control", control.as_deref()),
+                ("preset", preset.as_deref()),
+            ],
+        ))
     }
 
     /// Sets one amount, as the slider `key` asks.
-    fn set_amount(&mut self, key: &str, value: Amount) {
+    fn set_amount(&mut self, key: &str, value: Amount) -> After {
+        self.changed_by = (Some(key.to_owned()), None);
         let scenario = with_amount(&self.scenario, key, value);
-        self.apply(scenario, Some(key));
+        self.apply(scenario, Some(key))
     }
 
     /// The slider an event came from, with its key.
@@ -446,8 +502,7 @@ impl State {
         let Ok(index) = input.value().parse::<u32>() else {
             return After::Nothing;
         };
-        self.set_amount(&key, steps.value_at(index.min(steps.last())));
-        After::Nothing
+        self.set_amount(&key, steps.value_at(index.min(steps.last())))
     }
 
     fn on_change(&mut self, event: Event) -> After {
@@ -462,8 +517,8 @@ impl State {
         };
         let mut scenario = self.scenario.clone();
         scenario.deals.insert(deal.clone(), checkbox.checked());
-        self.apply(scenario, Some(&deal));
-        After::Nothing
+        self.changed_by = (Some(deal.clone()), None);
+        self.apply(scenario, Some(&deal))
     }
 
     /// Sliders move by the same keys in every browser: arrows by a step, PageUp/PageDown by a
@@ -508,8 +563,7 @@ impl State {
         };
         event.prevent_default();
         input.set_value(&index.to_string());
-        self.set_amount(&key, steps.value_at(index));
-        After::Nothing
+        self.set_amount(&key, steps.value_at(index))
     }
 
     fn on_click(&mut self, event: Event) -> After {
@@ -522,10 +576,16 @@ impl State {
         if let Some(name) = button.get_attribute("data-preset") {
             if let Some(preset) = Preset::from_name(&name) {
                 let scenario = self.scenario.with_preset(&self.story, preset);
-                self.apply(scenario, None);
+                self.changed_by = (None, Some(name));
+                return self.apply(scenario, None);
             }
         } else if let Some(format) = button.get_attribute("data-download") {
             self.download(&format);
+            return After::Dispatch(Pending::new(
+                &self.root,
+                "download",
+                &[("format", Some(&format))],
+            ));
         } else if let Some(reference) = button
             .get_attribute("data-ref")
             .as_deref()
@@ -534,7 +594,7 @@ impl State {
             let already_open = self.open_ref.as_ref() == Some(&button);
             self.close_note();
             if !already_open {
-                self.open_note(&button, &reference);
+                return self.open_note(&button, &reference);
             }
         }
         After::Nothing
@@ -550,16 +610,16 @@ impl State {
         let scenario = from_fragment(&self.story, ours);
         self.in_url = scenario.clone();
         if scenario != self.scenario {
-            self.apply(scenario, None);
+            return self.apply(scenario, None);
         }
         After::Nothing
     }
 
     /// Shows the provenance note under the section of the figure that was activated, scrolled
     /// into view, and announces it.
-    fn open_note(&mut self, button: &Element, reference: &Ref) {
+    fn open_note(&mut self, button: &Element, reference: &Ref) -> After {
         let Some(found) = note(&self.story, &self.scenario, &self.outcome, reference) else {
-            return;
+            return After::Nothing;
         };
         let children: Vec<Element> = found
             .contents()
@@ -586,6 +646,14 @@ impl State {
         self.note
             .scroll_into_view_with_scroll_into_view_options(&options);
         self.live.set_text_content(Some(&found.spoken()));
+        After::Dispatch(Pending::new(
+            &self.root,
+            "note",
+            &[
+                ("figure", Some(&reference.attribute())),
+                ("kind", Some(found.kind)),
+            ],
+        ))
     }
 
     /// Closes the note and puts it back where the description has it (before the live
