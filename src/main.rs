@@ -1,7 +1,7 @@
 //! The native `round-explainer` command, for newsrooms and their build scripts.
 //!
 //! ```text
-//! round-explainer snippet STORY [--scenario FRAGMENT] [--prerendered]
+//! round-explainer snippet STORY [--scenario FRAGMENT] [--prerendered [--theme light|dark]]
 //! round-explainer render STORY [--scenario FRAGMENT] --format html|text [--static] [--fragment] -o FILE
 //! round-explainer check STORY --article ARTICLE.txt
 //! ```
@@ -31,7 +31,7 @@ use round_explainer::model::Story;
 use round_explainer::view::html::inline_snippet;
 use round_explainer::view::prerender;
 
-const USAGE: &str = "usage: round-explainer snippet STORY [--scenario FRAGMENT] [--prerendered]
+const USAGE: &str = "usage: round-explainer snippet STORY [--scenario FRAGMENT] [--prerendered [--theme light|dark]]
        round-explainer render STORY [--scenario FRAGMENT] --format html|text [--static] [--fragment] -o FILE
        round-explainer check STORY --article ARTICLE.txt";
 
@@ -75,7 +75,7 @@ impl<'a> Command<'a> {
     /// The options each command takes: flags, then options with a value.
     fn options(name: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
         Some(match name {
-            "snippet" => (&["--prerendered"], &["--scenario"]),
+            "snippet" => (&["--prerendered"], &["--scenario", "--theme"]),
             "render" => (
                 &["--static", "--fragment"],
                 &["--scenario", "--format", "-o"],
@@ -148,7 +148,18 @@ fn snippet(command: &Command) -> ExitCode {
         print!("{}", inline_snippet(&text, scenario, None));
         return ExitCode::SUCCESS;
     }
-    match prerender::shadow_snippet(&story, &text, scenario) {
+    let theme = match command
+        .value("--theme")
+        .map(|name| (name, prerender::Theme::parse(name)))
+    {
+        None => None,
+        Some((_, Some(theme))) => Some(theme),
+        Some((name, None)) => {
+            eprintln!("--theme {name}: the theme is light or dark");
+            return ExitCode::from(2);
+        }
+    };
+    match prerender::shadow_snippet(&story, &text, scenario, theme) {
         Ok(snippet) => {
             print!("{snippet}");
             ExitCode::SUCCESS

@@ -6,7 +6,7 @@ use std::process::Command;
 
 const STORY: &str = "www/stories/openai-2026.json";
 const ARTICLE: &str = "tests/fixtures/openai-2026-article.txt";
-const USAGE: &str = "usage: round-explainer snippet STORY [--scenario FRAGMENT] [--prerendered]
+const USAGE: &str = "usage: round-explainer snippet STORY [--scenario FRAGMENT] [--prerendered [--theme light|dark]]
        round-explainer render STORY [--scenario FRAGMENT] --format html|text [--static] [--fragment] -o FILE
        round-explainer check STORY --article ARTICLE.txt";
 
@@ -341,8 +341,23 @@ fn snippet_prerendered_holds_a_declarative_shadow_root_and_the_story() {
         out.starts_with("<round-explainer>\n<template shadowrootmode=\"open\"><style>"),
         "{out}"
     );
-    assert!(out.contains("<div class=\"rx-host\"><div class=\"rx\" data-story=\"openai-2026\""));
+    assert!(out.contains(
+        "<div class=\"rx-host\"><div class=\"rx\" part=\"explainer\" data-story=\"openai-2026\""
+    ));
     assert!(out.contains("$600B") && out.contains("8.33%"));
     assert!(out.contains("<script type=\"application/json\" class=\"rx-story\">"));
     assert!(out.ends_with("</script>\n</round-explainer>\n"), "{out}");
+
+    let (code, dark, err) = run(&["snippet", STORY, "--prerendered", "--theme", "dark"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        dark.starts_with("<round-explainer theme=\"dark\">")
+            && dark.contains("<div class=\"rx-host\" data-theme=\"dark\">"),
+        "dark from the first paint, before the element's script"
+    );
+    let (code, _, err) = run(&["snippet", STORY, "--prerendered", "--theme", "sepia"]);
+    assert_eq!(
+        (code, err.trim()),
+        (2, "--theme sepia: the theme is light or dark")
+    );
 }

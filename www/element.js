@@ -146,7 +146,7 @@
     // page, draws nothing.
     class RoundExplainerElement extends HTMLElement {
       static get observedAttributes() {
-        return ["src", "scenario", "url-state", "heading-level"];
+        return ["src", "scenario", "url-state", "heading-level", "theme", "font"];
       }
 
       constructor() {
@@ -192,6 +192,7 @@
             shadow.append(this.container);
           }
         }
+        this._style();
         // Moved: still drawn, or still loading.
         if (this._live) return;
         this._render();
@@ -206,6 +207,11 @@
       attributeChangedCallback(name, old, value) {
         // Before the first connection there is nothing to change: it reads them all then.
         if (old === value || !this.container) return;
+        if (name === "theme" || name === "font") {
+          // Styles only: the explainer on screen, and the reader's choices, stay as they are.
+          this._style();
+          return;
+        }
         if (!this.isConnected) {
           // Out of the page (perhaps on its way elsewhere): drawn afresh when it comes back.
           this._takeDown();
@@ -371,6 +377,15 @@
         }
         this._story = { key: source.key, value: story };
         return this._draw(story);
+      }
+
+      /** theme="light|dark" (auto otherwise) and font="inherit", for the stylesheet. */
+      _style() {
+        const theme = this.getAttribute("theme");
+        if (theme === "light" || theme === "dark") this.container.dataset.theme = theme;
+        else delete this.container.dataset.theme;
+        if (this.getAttribute("font") === "inherit") this.container.dataset.font = "inherit";
+        else delete this.container.dataset.font;
       }
 
       _draw(story) {

@@ -183,6 +183,7 @@ pub fn controls(look: &Look) -> Vec<VNode> {
     };
 
     let mut section = VNode::el("section", "rx-controls")
+        .attr("part", "controls")
         .attr("data-part", "controls")
         .attr("aria-label", "Explore the deal");
     let mut presets = VNode::el("div", "rx-presets")

@@ -152,6 +152,7 @@ pub const PARTS: &[Part] = &[
 /// The whole explainer for a look: its root element and every part.
 pub fn explainer(look: &Look) -> VNode {
     let root = VNode::el("div", "rx")
+        .attr("part", "explainer")
         .attr("data-story", &look.story.id)
         .attr("data-ids", &look.frame.ids)
         .attr("data-scenario", &to_fragment(look.story, look.scenario));
@@ -203,6 +204,7 @@ pub fn note_id(frame: &Frame) -> String {
 /// A section: its heading and a body holding `body`.
 fn section(look: &Look, part: &str, title: &str, body: Vec<VNode>) -> Vec<VNode> {
     vec![VNode::el("section", "rx-section")
+        .attr("part", "section")
         .attr("data-part", part)
         .with([
             VNode::text(look.frame.section_tag(), "rx-h", title),
@@ -234,7 +236,7 @@ fn title(look: &Look) -> Vec<VNode> {
     }
     vec![
         charts::defs(&look.frame.ids),
-        VNode::text(look.frame.title_tag(), "rx-title", &story.title),
+        VNode::text(look.frame.title_tag(), "rx-title", &story.title).attr("part", "title"),
         status,
         if look.frame.interactive {
             // Shown only without script (prerender::WITHOUT_SCRIPT).
@@ -255,6 +257,7 @@ fn title(look: &Look) -> Vec<VNode> {
 
 fn headline(look: &Look) -> Vec<VNode> {
     vec![VNode::el("div", "rx-headline")
+        .attr("part", "headline")
         .attr("data-part", "headline")
         .with(figures::headline(look.story, look.scenario, look.outcome))]
 }
@@ -325,6 +328,7 @@ fn sources(look: &Look) -> Vec<VNode> {
         _ => format!("The article's {count} sentences these figures come from"),
     };
     vec![VNode::el("details", "rx-sources")
+        .attr("part", "sources")
         .attr("data-part", "sources")
         .with([
             VNode::text("summary", "", &summary),

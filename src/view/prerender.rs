@@ -18,6 +18,34 @@ pub const WITHOUT_SCRIPT: &str = "<noscript><style>\
 .rx-noscript{display:block}\
 </style></noscript>";
 
+/// A theme a host holds whatever the reader's setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+impl Theme {
+    /// `light` or `dark`; anything else is the reader's own setting (`None`).
+    pub fn parse(name: &str) -> Option<Theme> {
+        match name {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+
+    /// Its attribute value.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
 /// The choices to draw: the article's, or those of a URL fragment (`v1&amazon=40B`).
 pub fn scenario_of(story: &Story, fragment: Option<&str>) -> Scenario {
     match fragment {
@@ -85,17 +113,32 @@ pub fn standalone_html(
 /// The `<round-explainer>` snippet with the explainer pre-rendered in a declarative shadow
 /// root (`<template shadowrootmode="open">`): the figures show at the page's first paint, the
 /// element's script takes them over when it arrives, and without script they stay readable.
+/// `theme` (`light` or `dark`) holds that theme from the first paint, before the element's
+/// script has run.
 pub fn shadow_snippet(
     story: &Story,
     story_json: &str,
     fragment: Option<&str>,
+    theme: Option<Theme>,
 ) -> Result<String, String> {
     let scenario = scenario_of(story, fragment);
     let frame = frame_for(story, true);
     let body = explainer_html(story, &scenario, &frame)?;
     // The element's own layout of its shadow root (element.js): the stylesheet, then the
     // container it draws into.
-    let shadow =
-        format!("<style>{STYLESHEET}</style>{WITHOUT_SCRIPT}<div class=\"rx-host\">{body}</div>");
-    Ok(inline_snippet(story_json, fragment, Some(&shadow)))
+    let theme_attribute = theme.map_or(String::new(), |theme| {
+        format!(" data-theme=\"{}\"", theme.name())
+    });
+    let shadow = format!(
+        "<style>{STYLESHEET}</style>{WITHOUT_SCRIPT}<div class=\"rx-host\"{theme_attribute}>{body}</div>"
+    );
+    let snippet = inline_snippet(story_json, fragment, Some(&shadow));
+    Ok(match theme {
+        Some(theme) => snippet.replacen(
+            "<round-explainer",
+            &format!("<round-explainer theme=\"{}\"", theme.name()),
+            1,
+        ),
+        None => snippet,
+    })
 }
