@@ -4,13 +4,18 @@
 //   dist/index.html            the article's explainer, its story inline, the page's description
 //   dist/embed/<story>.html    an iframe child per story in www/stories/ (from www/embed-child.html)
 //   dist/embed-demo.html       its custom element, written into a declarative shadow root
-// Usage: node scripts/prerender.mjs <round-explainer binary>
+//   dist/oembed/<story>.json   the oEmbed response for each child (type rich), which the child's
+//                              <link rel="alternate" type="application/json+oembed"> names
+// Usage: [RX_BASE_URL=https://static.example.org/round-explainer/] node scripts/prerender.mjs <binary>
+// RX_BASE_URL is where dist/ will be served: oEmbed's iframe and discovery link need absolute
+// addresses; without it they are relative to dist/, for a look on this machine.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const [binary] = process.argv.slice(2);
+const BASE = process.env.RX_BASE_URL ?? "";
 const work = join(tmpdir(), `rx-prerender-${process.pid}`);
 mkdirSync(work, { recursive: true });
 
@@ -52,9 +57,20 @@ index = index.replace(host[0], () => `${written}\n          ${storyBlock(readFil
 index = replaceOnce(index, "<!-- prerender:head -->", head(articleStory), indexPath);
 writeFileSync(indexPath, index);
 
-// An iframe child per story.
+/** The oEmbed response for a story's child: the iframe with the loader, as the README shows. */
+function oembed(id, title) {
+  const src = `${BASE}embed/${id}.html`;
+  const height = 1400;
+  const html =
+    `<iframe data-round-explainer title="${escape(title)}" src="${escape(src)}" width="100%" height="${height}" style="border:0"></iframe>` +
+    `<script src="${escape(`${BASE}embed-loader.min.js`)}"></script>`;
+  return { version: "1.0", type: "rich", provider_name: "round-explainer", title, html, width: 640, height };
+}
+
+// An iframe child per story, and its oEmbed response.
 const template = readFileSync("www/embed-child.html", "utf8");
 mkdirSync("dist/embed", { recursive: true });
+mkdirSync("dist/oembed", { recursive: true });
 const stories = readdirSync("www/stories").filter((name) => name.endsWith(".json"));
 for (const name of stories) {
   const story = join("www/stories", name);
@@ -62,7 +78,10 @@ for (const name of stories) {
   const title = JSON.parse(text).title;
   const page = `dist/embed/${name.replace(/\.json$/, ".html")}`;
   let child = replaceOnce(template, "<!-- prerender:title -->", escape(String(title)), page);
-  child = replaceOnce(child, "<!-- prerender:head -->", head(story), page);
+  const id = name.replace(/\.json$/, "");
+  const discovery = `<link rel="alternate" type="application/json+oembed" href="${escape(`${BASE || "../"}oembed/${id}.json`)}" title="${escape(String(title))}">`;
+  child = replaceOnce(child, "<!-- prerender:head -->", `${head(story)}\n  ${discovery}`, page);
+  writeFileSync(`dist/oembed/${id}.json`, `${JSON.stringify(oembed(id, String(title)), null, 2)}\n`);
   // Without <noscript><style>: the child's policy allows no inline style; noscript.css it links.
   const explainer = render(story, "html", "--fragment").replace(/^<noscript>[\s\S]*?<\/noscript>/, "");
   child = replaceOnce(child, "<!-- prerender:explainer -->", `${explainer}\n    ${storyBlock(text)}`, page);

@@ -163,3 +163,33 @@ test("AMP: the child reports its height in amp-iframe's embed-size message", asy
   assert.equal(message.type, "embed-size");
   assert.ok(message.height > 1000, `the explainer's whole height: ${message.height}`);
 });
+
+test("oEmbed: the child names its response, whose HTML embeds it and sizes itself", async () => {
+  const page = await env.newPage({ viewport: { width: 800, height: 800 } });
+  await page.goto(`${env.server.url}embed/openai-2026.html`);
+  const href = await page.getAttribute('link[rel=alternate][type="application/json+oembed"]', "href");
+  const response = await page.evaluate((href) => fetch(new URL(href, location.href)).then((r) => r.json()), href);
+  assert.equal(response.version, "1.0");
+  assert.equal(response.type, "rich");
+  assert.match(response.title, /OpenAI/);
+  assert.ok(response.width > 0 && response.height > 0);
+  // A CMS pastes the HTML into a page at the site's root (this build's addresses are relative
+  // to dist/; RX_BASE_URL makes them absolute).
+  await page.goto(`${env.server.url}fixtures/blank.html`);
+  await page.evaluate((html) => {
+    const base = document.createElement("base");
+    base.href = "/";
+    document.head.append(base);
+    document.body.append(document.createRange().createContextualFragment(html));
+  }, response.html);
+  await page.waitForFunction(
+    () => {
+      const frame = document.querySelector("iframe[data-round-explainer]");
+      return frame && frame.style.height && frame.style.height !== "1400px";
+    },
+    undefined,
+    { timeout: 10_000 },
+  );
+  const inside = page.frameLocator("iframe[data-round-explainer]");
+  assert.match(await inside.locator(".rx-headline").textContent(), /\$600B/);
+});
