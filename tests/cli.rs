@@ -8,6 +8,7 @@ const STORY: &str = "www/stories/openai-2026.json";
 const ARTICLE: &str = "tests/fixtures/openai-2026-article.txt";
 const USAGE: &str = "usage: round-explainer snippet STORY [--scenario FRAGMENT] [--prerendered [--theme light|dark]]
        round-explainer render STORY [--scenario FRAGMENT] --format html|text [--static] [--fragment] -o FILE
+       round-explainer render STORY [--scenario FRAGMENT] --format svg|png [--print] -o FILE
        round-explainer check STORY --article ARTICLE.txt";
 
 fn run(args: &[&str]) -> (i32, String, String) {
