@@ -60,16 +60,15 @@ fn px(value: f32) -> String {
     }
 }
 
-/// Text as the image may hold it: characters that XML 1.0 does not allow (C0 controls other
-/// than tab and line ends) become U+FFFD, so that the SVG always parses.
-fn clean(text: &str) -> String {
+/// Text as the image may hold it, on one line: tabs and line ends become spaces (as HTML
+/// shows them), and the other C0 controls, which XML 1.0 does not allow, U+FFFD, so that the
+/// SVG always parses.
+pub fn clean(text: &str) -> String {
     text.chars()
-        .map(|c| {
-            if c < ' ' && !matches!(c, '\t' | '\n' | '\r') {
-                '\u{FFFD}'
-            } else {
-                c
-            }
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => ' ',
+            c if c < ' ' => '\u{FFFD}',
+            c => c,
         })
         .collect()
 }
@@ -182,7 +181,6 @@ pub fn draw(layout: Layout, story: &Story, content: &Content, alt: &str) -> (VNo
 fn frame(sheet: Sheet, content: &Content, alt: &str, pixels: u32) -> VNode {
     let (width, height) = (WIDTH.to_string(), pixels.to_string());
     let view_box = format!("0 0 {width} {height}");
-    let alt = clean(alt);
     let mut defs = VNode::svg("defs", &[]);
     if let Some(pattern) = &content.pattern {
         // The view's pattern, its classes' colours written in (an image has no stylesheet).
@@ -210,11 +208,11 @@ fn frame(sheet: Sheet, content: &Content, alt: &str, pixels: u32) -> VNode {
             ("height", &height),
             ("viewBox", &view_box),
             ("role", "img"),
-            ("aria-label", &alt),
+            ("aria-label", alt),
             ("font-family", font::FAMILY),
         ],
     )
-    .with([VNode::svg("title", &[]).with_text(&alt), defs])
+    .with([VNode::svg("title", &[]).with_text(alt), defs])
     .with(background.nodes)
     .with(sheet.nodes)
 }

@@ -78,7 +78,8 @@ pub struct Image {
     pub width: u32,
     /// Its height in pixels.
     pub height: u32,
-    /// Its alt text: the scenario in one sentence.
+    /// Its alt text: the scenario in one sentence ([`sentence`]), on one line (a story's tab or
+    /// line end becomes a space, a control character that XML cannot hold U+FFFD).
     pub alt: String,
 }
 
@@ -86,7 +87,7 @@ impl Image {
     /// The image of a story's scenario, as a card or for print.
     pub fn draw(story: &Story, scenario: &Scenario, layout: Layout) -> Result<Image, ImageError> {
         let outcome = compute(story, scenario)?;
-        let alt = sentence(story, scenario, &outcome);
+        let alt = draw::clean(&sentence(story, scenario, &outcome));
         let content = Content::read(story, scenario, &outcome);
         let (svg, height) = draw::draw(layout, story, &content, &alt);
         Ok(Image {
