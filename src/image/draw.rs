@@ -272,9 +272,10 @@ fn card(sheet: &mut Sheet, story: &Story, content: &Content) {
         sheet.text(MARGIN, y + (BAR_HEIGHT - STATUS.line) / 2.0, STATUS, &label);
         bar(sheet, after, MARGIN + ROW_LABEL, y, INNER - ROW_LABEL);
         y += BAR_HEIGHT + 10.0;
-        let rows = ((footer_top - 8.0 - y) / BODY.line).floor().max(1.0) as usize;
+        let rows = ((footer_top - 16.0 - y) / BODY.line).floor().max(1.0) as usize;
         legend_rows(sheet, &after.legend, y, rows);
     }
+    sheet.nodes.push(rule(footer_top - 10.0));
     let source = FOOT.one_line(&source_line(story), INNER);
     sheet.lines(MARGIN, footer_top, FOOT, &[source]);
 }
