@@ -10,7 +10,6 @@ use super::theme::{self, ACCENT, INK, LINE, MUTED, PANEL, PAPER};
 use crate::model::export::Basis;
 use crate::model::Story;
 use crate::view::figures::isolate;
-use crate::view::provenance::Ref;
 use crate::view::VNode;
 
 /// Both images' width in pixels.
@@ -388,11 +387,7 @@ fn words(pieces: &[Piece], content: &Content) -> String {
     for piece in pieces {
         match piece {
             Piece::Words(words) => out.push_str(words),
-            Piece::Figure {
-                text,
-                reference: Ref::Source(id),
-                ..
-            } if text == "source" => {
+            Piece::Source(id) => {
                 if let Some(number) = content.source_number(id) {
                     out.push_str(&format!("[{number}]"));
                 }

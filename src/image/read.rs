@@ -26,6 +26,8 @@ pub enum Piece {
         /// Its kind, as its note says.
         kind: Option<Kind>,
     },
+    /// A "source" link beside the article's own words (a tranche): the sentence's id.
+    Source(String),
 }
 
 /// A headline tile.
@@ -284,7 +286,7 @@ fn read_bar(bar: &VNode, kind: &dyn Fn(&Ref) -> Option<Kind>) -> Bar {
                     // of any price: no figure to give a kind.
                     Piece::Figure { text, .. } if text == "100%" => Some((text, None)),
                     Piece::Figure { text, kind, .. } => Some((text, kind)),
-                    Piece::Words(_) => None,
+                    Piece::Words(_) | Piece::Source(_) => None,
                 })
                 .collect(),
         })
@@ -309,9 +311,9 @@ fn read_quote(item: &VNode) -> Quote {
 pub fn shown(node: &VNode) -> String {
     pieces(node, &|_| None)
         .into_iter()
-        .map(|piece| match piece {
-            Piece::Words(words) => words,
-            Piece::Figure { text, .. } => text,
+        .filter_map(|piece| match piece {
+            Piece::Words(words) | Piece::Figure { text: words, .. } => Some(words),
+            Piece::Source(_) => None,
         })
         .collect()
 }
@@ -323,12 +325,20 @@ pub fn pieces(node: &VNode, kind: &dyn Fn(&Ref) -> Option<Kind>) -> Vec<Piece> {
     out
 }
 
+fn has_class(node: &VNode, class: &str) -> bool {
+    node.get("class")
+        .is_some_and(|classes| classes.split(' ').any(|c| c == class))
+}
+
 fn collect(node: &VNode, kind: &dyn Fn(&Ref) -> Option<Kind>, out: &mut Vec<Piece>) {
-    let classes = node.get("class").unwrap_or("");
-    if classes.split(' ').any(|class| class == "rx-sr") {
+    if has_class(node, "rx-sr") {
         return;
     }
     let reference = node.get("data-ref").and_then(Ref::parse);
+    if let (true, Some(Ref::Source(id))) = (has_class(node, "rx-source-ref"), &reference) {
+        out.push(Piece::Source(id.clone()));
+        return;
+    }
     if let Some(reference) = reference {
         let mut text = Vec::new();
         node.children()
@@ -338,8 +348,9 @@ fn collect(node: &VNode, kind: &dyn Fn(&Ref) -> Option<Kind>, out: &mut Vec<Piec
             Some(own) => own.to_owned(),
             None => text
                 .into_iter()
-                .map(|piece| match piece {
-                    Piece::Words(words) | Piece::Figure { text: words, .. } => words,
+                .filter_map(|piece| match piece {
+                    Piece::Words(words) | Piece::Figure { text: words, .. } => Some(words),
+                    Piece::Source(_) => None,
                 })
                 .collect(),
         };
@@ -374,10 +385,7 @@ fn all<'a>(node: &'a VNode, class: &str) -> Vec<&'a VNode> {
 }
 
 fn gather<'a>(node: &'a VNode, class: &str, out: &mut Vec<&'a VNode>) {
-    let has = node
-        .get("class")
-        .is_some_and(|classes| classes.split(' ').any(|c| c == class));
-    if has {
+    if has_class(node, class) {
         out.push(node);
     } else {
         node.children().iter().for_each(|c| gather(c, class, out));
