@@ -1,5 +1,6 @@
-//! The images' colours: the light theme of `www/explainer.css` (its `.rx { --rx-… }` variables),
-//! copied here because an image has no stylesheet. Change them there and here together.
+//! The images' colours: the light theme of `www/explainer.css` (the defaults of its `.rx`
+//! rule, `--rx-c-ink: var(--rx-ink, #1a1a1a)` …), copied here because an image has no
+//! stylesheet. A test below holds the two together.
 
 /// Text.
 pub const INK: &str = "#1a1a1a";
@@ -31,4 +32,33 @@ pub fn fill(classes: &str) -> Option<&'static str> {
         .split(' ')
         .find_map(|class| FILLS.iter().find(|(name, _)| *name == class))
         .map(|(_, fill)| *fill)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each colour here is the light default of the same custom property in the stylesheet.
+    #[test]
+    fn the_colours_are_the_stylesheets_light_theme() {
+        let css = include_str!("../../www/explainer.css");
+        let named = [
+            ("ink", INK),
+            ("muted", MUTED),
+            ("paper", PAPER),
+            ("panel", PANEL),
+            ("line", LINE),
+            ("accent", ACCENT),
+        ];
+        let classes = FILLS.iter().map(|(class, fill)| {
+            let name = class
+                .trim_start_matches("rx-seg-")
+                .trim_start_matches("rx-");
+            (name, *fill)
+        });
+        for (name, colour) in named.into_iter().chain(classes) {
+            let rule = format!("--rx-c-{name}: var(--rx-{name}, {colour});");
+            assert!(css.contains(&rule), "www/explainer.css holds {rule}");
+        }
+    }
 }
