@@ -21,6 +21,8 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[cfg(feature = "developer-api")]
 pub mod developer;
 pub mod dom;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod image;
 mod js;
 pub mod model;
 pub mod view;

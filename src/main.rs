@@ -3,6 +3,7 @@
 //! ```text
 //! round-explainer snippet STORY [--scenario FRAGMENT] [--prerendered [--theme light|dark]]
 //! round-explainer render STORY [--scenario FRAGMENT] --format html|text [--static] [--fragment] -o FILE
+//! round-explainer render STORY [--scenario FRAGMENT] --format svg|png [--print] -o FILE
 //! round-explainer check STORY --article ARTICLE.txt
 //! ```
 //!
@@ -17,6 +18,12 @@
 //! `--static` leaves out what needs script, for feeds and email; `--fragment` writes only the
 //! explainer's element, for a page that links its stylesheet already). `--format text` writes
 //! the scenario in one plain sentence: the alt text of its images, the page's description.
+//! `--format svg` or `png` writes an image: a share card of 1200 × 630 pixels for `og:image`
+//! and social posts, or with `--print` a print version 1200 pixels wide and as tall as its
+//! content, with the tranches and the article's sentences quoted. Every figure on it says its
+//! kind. After writing an image it prints the image's alt text to standard output, one line
+//! (the scenario in one sentence, as the explainer's live region says it), for the page's
+//! `alt` or `og:image:alt`.
 //!
 //! `check` checks a story file the same way and binds it to its article: every quote is the
 //! article's, every figure and name is in the sentence it cites (the [`check`] module says
@@ -27,12 +34,13 @@ mod check;
 
 use std::process::ExitCode;
 
-use round_explainer::model::Story;
+use round_explainer::model::{Scenario, Story};
 use round_explainer::view::html::inline_snippet;
 use round_explainer::view::prerender;
 
 const USAGE: &str = "usage: round-explainer snippet STORY [--scenario FRAGMENT] [--prerendered [--theme light|dark]]
        round-explainer render STORY [--scenario FRAGMENT] --format html|text [--static] [--fragment] -o FILE
+       round-explainer render STORY [--scenario FRAGMENT] --format svg|png [--print] -o FILE
        round-explainer check STORY --article ARTICLE.txt";
 
 fn main() -> ExitCode {
@@ -77,7 +85,7 @@ impl<'a> Command<'a> {
         Some(match name {
             "snippet" => (&["--prerendered"], &["--scenario", "--theme"]),
             "render" => (
-                &["--static", "--fragment"],
+                &["--static", "--fragment", "--print"],
                 &["--scenario", "--format", "-o"],
             ),
             "check" => (&[], &["--article"]),
@@ -172,17 +180,30 @@ fn snippet(command: &Command) -> ExitCode {
 }
 
 /// `render`: the explainer as HTML (as it looks on load, or `--static` for surfaces without
-/// script), or as an image.
+/// script), its sentence as text, or as an image (the card, or `--print`), whose alt text it
+/// then prints.
 fn render(command: &Command) -> ExitCode {
     let (Some(format), Some(out)) = (command.value("--format"), command.value("-o")) else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
+    // Each flag belongs to its formats: `--static` and `--fragment` to HTML, `--print` to the
+    // images.
+    let flags_fit = match format {
+        "html" | "text" => !command.has("--print"),
+        "svg" | "png" => !command.has("--static") && !command.has("--fragment"),
+        _ => false,
+    };
+    if !flags_fit {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
     let (story, _) = match read_story(command.story) {
         Ok(read) => read,
         Err(code) => return code,
     };
     let scenario = prerender::scenario_of(&story, command.value("--scenario"));
+    let mut alt = None;
     let written: Result<Vec<u8>, String> = match format {
         "html" if command.has("--fragment") => {
             prerender::fragment_html(&story, &scenario, !command.has("--static"))
@@ -193,10 +214,16 @@ fn render(command: &Command) -> ExitCode {
         }
         "html" => prerender::standalone_html(&story, &scenario, !command.has("--static"))
             .map(String::into_bytes),
-        _ => {
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
+        image_format => image(
+            &story,
+            &scenario,
+            image_format == "png",
+            command.has("--print"),
+        )
+        .map(|(bytes, text)| {
+            alt = Some(text);
+            bytes
+        }),
     };
     let bytes = match written {
         Ok(bytes) => bytes,
@@ -209,7 +236,35 @@ fn render(command: &Command) -> ExitCode {
         eprintln!("{out}: cannot be written: {error}");
         return ExitCode::FAILURE;
     }
+    if let Some(alt) = alt {
+        println!("{alt}");
+    }
     ExitCode::SUCCESS
+}
+
+/// An image of the scenario, as PNG or SVG bytes, and its alt text.
+#[cfg(not(target_arch = "wasm32"))]
+fn image(
+    story: &Story,
+    scenario: &Scenario,
+    png: bool,
+    print: bool,
+) -> Result<(Vec<u8>, String), String> {
+    use round_explainer::image::{Image, Layout};
+    let layout = if print { Layout::Print } else { Layout::Card };
+    let image = Image::draw(story, scenario, layout).map_err(|error| error.to_string())?;
+    let bytes = if png {
+        image.to_png().map_err(|error| error.to_string())?
+    } else {
+        image.to_svg().into_bytes()
+    };
+    Ok((bytes, image.alt))
+}
+
+/// Images are drawn natively only (`src/image/`); a command built for wasm says so.
+#[cfg(target_arch = "wasm32")]
+fn image(_: &Story, _: &Scenario, _: bool, _: bool) -> Result<(Vec<u8>, String), String> {
+    Err("images are drawn by the native command only".to_owned())
 }
 
 /// Runs the check of a story against its article and prints what it finds (see [`check`]).

@@ -8,6 +8,7 @@ const STORY: &str = "www/stories/openai-2026.json";
 const ARTICLE: &str = "tests/fixtures/openai-2026-article.txt";
 const USAGE: &str = "usage: round-explainer snippet STORY [--scenario FRAGMENT] [--prerendered [--theme light|dark]]
        round-explainer render STORY [--scenario FRAGMENT] --format html|text [--static] [--fragment] -o FILE
+       round-explainer render STORY [--scenario FRAGMENT] --format svg|png [--print] -o FILE
        round-explainer check STORY --article ARTICLE.txt";
 
 fn run(args: &[&str]) -> (i32, String, String) {
@@ -360,4 +361,74 @@ fn snippet_prerendered_holds_a_declarative_shadow_root_and_the_story() {
         (code, err.trim()),
         (2, "--theme sepia: the theme is light or dark")
     );
+}
+
+/// `render --format png|svg [--print]` writes the image and prints its alt text, one line.
+#[test]
+fn render_writes_an_image_and_prints_its_alt_text() {
+    let dir = temp_dir("render-image");
+    let alt = "If \u{2068}Amazon\u{2069} invests $40 billion in a $100 billion round, at \u{2068}OpenAI\u{2069}'s last reported valuation of $500 billion (an assumption: the article gives no price for this round), \u{2068}OpenAI\u{2069} would be worth $600 billion after the deal and \u{2068}Amazon\u{2069} would own 6.67% of it. Existing holders would be diluted by 16.67%.\n";
+    for (args, file, height) in [
+        (&["--format", "png"][..], "card.png", Some(630)),
+        (&["--format", "png", "--print"][..], "print.png", None),
+        (&["--format", "svg"][..], "card.svg", None),
+    ] {
+        let out = dir.join(file).to_string_lossy().into_owned();
+        let mut command = vec!["render", STORY, "--scenario", "v1&amazon=40B", "-o", &out];
+        command.extend(args);
+        let (code, stdout, err) = run(&command);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert_eq!(stdout, alt, "{args:?}: the alt text, alone on its line");
+        let bytes = std::fs::read(&out).expect("the image is written");
+        if file.ends_with(".png") {
+            let word = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+            assert_eq!(word(16), 1200, "{args:?}: width");
+            match height {
+                Some(height) => assert_eq!(word(20), height, "{args:?}: height"),
+                None => assert!(word(20) > 630, "{args:?}: the print version is taller"),
+            }
+        } else {
+            let svg = String::from_utf8(bytes).expect("the SVG is UTF-8");
+            assert!(
+                svg.contains(&format!("<title>{}</title>", alt.trim_end())),
+                "{svg}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn render_says_which_file_cannot_be_written_and_refuses_flags_of_other_formats() {
+    let (code, out, err) = run(&[
+        "render",
+        STORY,
+        "--format",
+        "png",
+        "-o",
+        "/nonexistent-directory/card.png",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.is_empty(),
+        "no alt text for an image not written: {out}"
+    );
+    assert_eq!(
+        err.trim(),
+        "/nonexistent-directory/card.png: cannot be written: No such file or directory (os error 2)"
+    );
+    for args in [
+        &["--format", "html", "--print"][..],
+        &["--format", "png", "--static"][..],
+        &["--format", "jpeg"][..],
+    ] {
+        let mut command = vec!["render", STORY, "-o", "/dev/null"];
+        command.extend(args);
+        let (code, _, err) = run(&command);
+        assert_eq!(
+            (code, err.trim()),
+            (2, USAGE),
+            "{args:?}: a wrong command line"
+        );
+    }
 }

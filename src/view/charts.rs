@@ -256,8 +256,8 @@ pub fn round_chart(
 }
 
 /// An amount's reference: the article's sentence when it is the reported value, else the
-/// reader's choice.
-fn reported_ref(story: &Story, id: &str, amount: Decimal) -> Ref {
+/// reader's choice (also the images' kind of an investor's amount under a stake).
+pub fn reported_ref(story: &Story, id: &str, amount: Decimal) -> Ref {
     let reported = story
         .investors()
         .find(|i| i.id == id)
