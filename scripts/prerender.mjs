@@ -4,6 +4,7 @@
 //   dist/index.html            the article's explainer, its story inline, the page's description
 //   dist/embed/<story>.html    an iframe child per story in www/stories/ (from www/embed-child.html)
 //   dist/embed-demo.html       its custom element, written into a declarative shadow root
+//   dist/cards/<story>.png     its share card (og:image), the scenario's sentence as its alt text
 //   dist/oembed/<story>.json   the oEmbed response for each child (type rich), which the child's
 //                              <link rel="alternate" type="application/json+oembed"> names
 // Usage: [RX_BASE_URL=https://static.example.org/round-explainer/] node scripts/prerender.mjs <binary>
@@ -39,10 +40,29 @@ function replaceOnce(html, marker, text, where) {
   return html.slice(0, at) + text + html.slice(at + marker.length);
 }
 
-/** The page's head additions for a story: its description, in the scenario's plain words. */
-function head(story) {
-  const sentence = render(story, "text").trim();
-  return `<meta name="description" content="${escape(sentence)}">`;
+/** The share card of a story (dist/cards/<id>.png), written once. */
+function card(story) {
+  const id = story.replace(/^.*\/|\.json$/g, "");
+  const file = `dist/cards/${id}.png`;
+  mkdirSync("dist/cards", { recursive: true });
+  execFileSync(binary, ["render", story, "--format", "png", "-o", file], { stdio: ["ignore", "ignore", "inherit"] });
+  return `cards/${id}.png`;
+}
+
+/** The page's head additions for a story: its description in the scenario's plain words, and
+ * its share card with the same sentence as alt text (`prefix` leads from the page to dist/). */
+function head(story, prefix = "") {
+  const sentence = escape(render(story, "text").trim().replace(/[\u2068\u2069]/g, ""));
+  const image = `${BASE || prefix}${card(story)}`;
+  return [
+    `<meta name="description" content="${sentence}">`,
+    `<meta property="og:description" content="${sentence}">`,
+    `<meta property="og:image" content="${escape(image)}">`,
+    `<meta property="og:image:width" content="1200">`,
+    `<meta property="og:image:height" content="630">`,
+    `<meta property="og:image:alt" content="${sentence}">`,
+    `<meta name="twitter:card" content="summary_large_image">`,
+  ].join("\n  ");
 }
 
 // The article page: its explainer host holds a marker, the loading line and a noscript line,
@@ -80,7 +100,7 @@ for (const name of stories) {
   let child = replaceOnce(template, "<!-- prerender:title -->", escape(String(title)), page);
   const id = name.replace(/\.json$/, "");
   const discovery = `<link rel="alternate" type="application/json+oembed" href="${escape(`${BASE || "../"}oembed/${id}.json`)}" title="${escape(String(title))}">`;
-  child = replaceOnce(child, "<!-- prerender:head -->", `${head(story)}\n  ${discovery}`, page);
+  child = replaceOnce(child, "<!-- prerender:head -->", `${head(story, "../")}\n  ${discovery}`, page);
   writeFileSync(`dist/oembed/${id}.json`, `${JSON.stringify(oembed(id, String(title)), null, 2)}\n`);
   // Without <noscript><style>: the child's policy allows no inline style; noscript.css it links.
   const explainer = render(story, "html", "--fragment").replace(/^<noscript>[\s\S]*?<\/noscript>/, "");
