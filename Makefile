@@ -4,11 +4,12 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8000
 
-.PHONY: help tools build demo bench test fmt clippy test-native test-chrome test-firefox test-page clean
+.PHONY: help tools build package demo bench test fmt clippy test-native test-chrome test-firefox test-page clean
 
 help:
 	@echo "make demo   build the site into dist/ and serve it on http://127.0.0.1:$(PORT)/"
 	@echo "make build  build the site into dist/ without serving it"
+	@echo "make package  the npm package into pkg-npm/ (README: Use it from your build)"
 	@echo "make bench  payload, start-up, interaction, memory and model figures into BENCHMARKS.md"
 	@echo "make test   fmt, clippy, native tests, browser tests in headless Chrome and Firefox, page tests"
 
@@ -17,6 +18,10 @@ tools:
 
 build: tools
 	@scripts/build-site.sh
+
+# Not part of build: its wasm-pack build and wasm-opt add about 25 s when the Rust has changed.
+package: tools
+	@scripts/build-package.sh
 
 demo: build
 	@echo "Serving dist/ at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
@@ -76,10 +81,11 @@ bench: build
 	@node scripts/bench.mjs target/bench-model.txt target/twiggy-top.txt target/model-floor
 
 # The built site (release wasm after wasm-opt): pages, embeds, the one-file build, the axe audit
-# and a keyboard pass in headless Chromium (playwright-core); the one-file build in Firefox ESR.
-test-page: build
+# and a keyboard pass in headless Chromium (playwright-core); the one-file build in Firefox ESR;
+# the npm package installed into tests/package/, bundled and imported on a server.
+test-page: build package
 	@echo "== page tests: dist/ in headless Chromium (playwright-core) and Firefox ESR (geckodriver)"
 	@node --test tests/page/
 
 clean:
-	rm -rf dist pkg pkg-embed pkg-nomodules target
+	rm -rf dist pkg pkg-embed pkg-nomodules pkg-npm tests/package/node_modules tests/package/out target
