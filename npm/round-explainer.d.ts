@@ -19,19 +19,31 @@ export interface RoundExplainerAttributes {
   "url-state"?: boolean | "";
   /** The heading level of the explainer's title, its sections one below (2 otherwise). */
   "heading-level"?: "1" | "2" | "3" | "4" | "5";
+  /** Holds a theme whatever the reader's setting; without it the reader's setting is followed. */
+  theme?: "auto" | "light" | "dark";
+  /** `inherit` takes the host page's font (README, "Style it"). */
+  font?: "inherit";
   /** Milliseconds the story and the wasm may take before the element shows an error (15000);
    * read when a load starts. */
   timeout?: string;
 }
 
 /**
- * The events the element dispatches, by type. A new event is one line here, once element.js
- * dispatches it. Planned, not dispatched yet: round-explainer:change, round-explainer:note,
- * round-explainer:download, round-explainer:error.
+ * The events the explainer dispatches, by type (README, "Events"): each bubbles and is composed.
+ * A new event is one line here.
  */
 export interface RoundExplainerEventMap {
-  /** The explainer is drawn and follows the reader (data-state="ready"). Bubbles; no detail. */
-  "round-explainer:ready": CustomEvent<null>;
+  /** The explainer is drawn and follows the reader (data-state="ready"). */
+  "round-explainer:ready": CustomEvent<{ story: string | null }>;
+  /** Once input rests, if the scenario changed: its fragment, the control last moved or the
+   * preset pressed. */
+  "round-explainer:change": CustomEvent<{ fragment: string; control: string | null; preset: string | null }>;
+  /** A figure's source note opened: which figure (`post-money`, `source:<id>`…) and its kind. */
+  "round-explainer:note": CustomEvent<{ figure: string; kind: string }>;
+  /** "Get the data": `csv` or `json`. */
+  "round-explainer:download": CustomEvent<{ format: string }>;
+  /** A story that cannot be shown, or a choice that cannot (with its control). */
+  "round-explainer:error": CustomEvent<{ message: string; control: string | null }>;
 }
 
 /** <round-explainer>: `document.querySelector("round-explainer")` is typed as this. */

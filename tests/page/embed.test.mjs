@@ -18,12 +18,12 @@ async function open(path, options = {}) {
   return page;
 }
 
-/** The state an explainer settles in (ready, error or static), once it has stopped loading. */
+/** The state an explainer settles in (ready, error or static), once it has stopped loading (or waiting, pre-rendered, for the wasm). */
 const state = (page, selector) =>
   page
     .waitForFunction((s) => {
       const state = document.querySelector(s)?.dataset.state;
-      return state && state !== "loading" ? state : null;
+      return state && state !== "loading" && state !== "prerendered" ? state : null;
     }, selector, { timeout: 10_000 })
     .then((h) => h.jsonValue());
 // The iframe's inner height (its CSS height, without the border).

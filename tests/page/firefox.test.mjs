@@ -101,7 +101,7 @@ after(async () => {
 test("Firefox: the one-file build works from file:// with the default figures", async () => {
   await call("POST", `/session/${session}/url`, { url: `file://${DIST}round-explainer.html` });
   // The state it settles in, once it has stopped loading.
-  const state = await until("const s = document.querySelector('round-explainer').dataset.state; return s !== 'loading' && s");
+  const state = await until("const s = document.querySelector('round-explainer').dataset.state; return s !== 'loading' && s !== 'prerendered' && s");
   assert.equal(state, "ready");
   const headline = await run("return document.querySelector('round-explainer').shadowRoot.querySelector('.rx-headline').textContent");
   assert.ok(headline.includes("$600B") && headline.includes("8.33%"), headline);

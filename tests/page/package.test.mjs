@@ -6,7 +6,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { withBrowser, watchRequests } from "./harness.mjs";
 
@@ -65,8 +65,12 @@ test("the developer API runs in Node too, with the package's wasm", async () => 
   assert.equal(outcome.holdings.find((holding) => holding.id === "amazon").display_percent, "8.33");
 });
 
-test("the types declare the events element.js dispatches, no more; the exports name files that are there", () => {
-  const dispatched = [...readFileSync(`${INSTALLED}element.js`, "utf8").matchAll(/new CustomEvent\("([^"]+)"/g)].map((m) => m[1]);
+test("the types declare the events the element and the wasm dispatch, no more; the exports name files that are there", () => {
+  const fromElement = [...readFileSync(`${INSTALLED}element.js`, "utf8").matchAll(/new CustomEvent\("([^"]+)"/g)].map((m) => m[1]);
+  // The wasm's own events (src/dom/): Pending::new(target, "<name>", …).
+  const dom = readdirSync(`${FIXTURE}../../src/dom`).map((file) => readFileSync(`${FIXTURE}../../src/dom/${file}`, "utf8")).join("\n");
+  const fromWasm = [...dom.matchAll(/Pending::new\(\s*[^,]+,\s*"([a-z]+)"/g)].map((m) => `round-explainer:${m[1]}`);
+  const dispatched = [...fromElement, ...fromWasm];
   const types = readFileSync(`${INSTALLED}round-explainer.d.ts`, "utf8");
   const map = types.match(/interface RoundExplainerEventMap \{([\s\S]*?)\n\}/)[1];
   const declared = [...map.matchAll(/^\s*"([^"]+)":/gm)].map((m) => m[1]);
