@@ -2,13 +2,14 @@
 // Chromium, plus the native model timings (passed in as a file of `model | …` lines). Prints
 // every figure against its budget and writes BENCHMARKS.md.
 // Usage: node scripts/bench.mjs <model-lines-file> <twiggy-top-file> <model-floor-dir>
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { cpus, totalmem } from "node:os";
 import { execFileSync } from "node:child_process";
 import { minify } from "terser";
 import { serveDist, launchChromium, DIST } from "../tests/page/harness.mjs";
 import { largestStory, LIMITS } from "../tests/page/largest-story.mjs";
+import { phoneProfile, writeArticleOnly } from "./phone-profile.mjs";
 
 const [modelFile, twiggyFile, floorDir] = process.argv.slice(2);
 const KB = 1024;
@@ -149,12 +150,7 @@ if (shipped.length) {
 // For scale in the start-up table: the article page without the explainer (same HTML and
 // inline stylesheets; a classic script at the end of the body sets the mark).
 const BENCH_PAGES = `${process.cwd()}/target/bench-pages/`;
-await mkdir(BENCH_PAGES, { recursive: true });
-const articleOnly = (await readFile(`${DIST}index.html`, "utf8"))
-  .replace(/\s*<link rel="(modulepreload|preload)"[^>]*>/g, "")
-  .replace('<script type="module" src="main.js"></script>', '<script>performance.mark("round-explainer:rendered");</script>');
-if (articleOnly.includes("main.js")) throw new Error("the article-only page still loads main.js");
-await writeFile(`${BENCH_PAGES}article-only.html`, articleOnly);
+await writeArticleOnly(BENCH_PAGES);
 const server = await serveDist({ "/bench/": BENCH_PAGES });
 const browser = await launchChromium();
 const renderedAt = (page) =>
@@ -216,18 +212,27 @@ function watchExplainerPaint() {
   new MutationObserver(() => {
     document.querySelector(".rx-title:not([elementtiming])")?.setAttribute("elementtiming", "round-explainer");
   }).observe(document, { subtree: true, childList: true });
+  // Just after the first frame that follows the mark: when a page is painted before its mark
+  // (a busy machine paints the one-file build before the wasm mounts), that frame shows it.
+  new PerformanceObserver((list) => {
+    if (!list.getEntriesByName("round-explainer:rendered").length) return;
+    requestAnimationFrame(() => setTimeout(() => (window.benchFrameAfterMark ??= performance.now())));
+  }).observe({ type: "mark" });
 }
 
-/** When the explainer was first on screen: its title's paint (Element Timing); else the first
- * contentful paint, if the explainer was already in the page by then (the mark came first). */
+/** When the explainer was first on screen: its title's paint (Element Timing); else, for an
+ * explainer in a shadow root, the first contentful paint if the explainer was already in the page
+ * by then (the mark came first), or else the first frame after the mark; for a page without
+ * one, its first contentful paint. */
 const paintedAt = (page) =>
   page
     .waitForFunction(() => {
       const mark = performance.getEntriesByName("round-explainer:rendered")[0]?.startTime;
       const firstPaint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime;
       if (window.benchExplainerPainted) return window.benchExplainerPainted;
-      if (mark !== undefined && firstPaint >= mark && !document.querySelector("#explainer .rx-title")) return firstPaint;
-      return undefined;
+      if (mark === undefined || firstPaint === undefined || document.querySelector("#explainer .rx-title")) return undefined;
+      const inShadow = [...document.querySelectorAll("round-explainer")].some((e) => e.shadowRoot?.querySelector(".rx-title"));
+      return !inShadow || firstPaint >= mark ? firstPaint : window.benchFrameAfterMark;
     })
     .then((handle) => handle.jsonValue());
 
@@ -326,7 +331,8 @@ const gap = (index) => ms(paintMedians[index] - startMedians[index]);
 out("The mark is set when the explainer is in the page, before the browser has laid it out and painted it.");
 out("\"On screen\" is when a reader could first see it: on the index page, when the explainer's title was");
 out("first painted (Element Timing); for the one-file build, whose explainer is in a shadow root that Element");
-out("Timing does not see, the first contentful paint, which comes after its mark and so shows the explainer;");
+out("Timing does not see, the first contentful paint when it comes after its mark and so shows the explainer");
+out("(else, on a busy machine, just after the first frame after the mark);");
 out("for the two pages without it, their first contentful paint. From mark to screen (medians): the index");
 out(`page ${gap(0)}, the explainer's own style, layout and paint (the article was painted before it); the one-file`);
 out(`build ${gap(1)}, the whole page's first layout and paint, explainer included (it mounts before the first paint);`);
@@ -459,6 +465,9 @@ out(`For information, the last 800 changes of each run (the engine warmed up): p
   out(`| slider step, input event to DOM updated (200 steps) | ${ms(stepMedian)} | ${ms(Math.max(...steps))} | 16 ms | ${verdict(stepMedian <= 16)} |`);
 }
 
+// What a reader on a phone gets (scripts/phone-profile.mjs, which also runs alone).
+const phoneBudgets = await phoneProfile({ browser, out, benchPages: BENCH_PAGES });
+
 await browser.close();
 
 out("");
@@ -538,6 +547,7 @@ const budgets = [
   ["no memory growth beyond warm-up", memoryOk],
   ["largest accepted story: mount ≤ 200 ms, slider step ≤ 16 ms (medians)", largestOk],
   ["compute for 100 investors (the most a story may have) < 1 ms", modelOk],
+  ...phoneBudgets,
 ];
 out("");
 out("## Budgets");
