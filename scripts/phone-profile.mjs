@@ -4,6 +4,7 @@
 // phoneProfile() and adds its verdicts to the budgets; alone, after `make build`:
 //   node scripts/phone-profile.mjs            (PHONE_LOADS=5 for a quick try; 20 by default)
 // Every verdict and every reason given for a missed budget is computed from the figures.
+import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -68,7 +69,7 @@ function articleWithoutScripts(html) {
   const page = html
     .replace(/\s*<link rel="(modulepreload|preload)"[^>]*>/g, "")
     .replace(/\s*<script type="module"[^>]*>[\s\S]*?<\/script>/g, "");
-  if (/type="module"|main\.js/.test(page)) throw new Error("the article-only page still loads a module");
+  if (/<script type="module"|src="main\.js"/.test(page)) throw new Error("the article-only page still loads a module");
   return page;
 }
 
@@ -89,23 +90,16 @@ export async function writeArticleOnly(dir) {
 
 /**
  * The custom element as a newsroom would embed it beside its article (README): the article
- * page's HTML and inline styles, its explainer host replaced by one <round-explainer src>, with
- * the README's preloads and its rule that holds a screen's height while the element loads.
- * Writes `dir`/phone-element.html (served under /bench/, so its addresses are absolute).
+ * page's HTML and inline styles, its explainer host replaced by the element pre-rendered in a
+ * declarative shadow root with its story inline (`round-explainer snippet --prerendered`, the
+ * README's snippet for this). Writes `dir`/phone-element.html (served under /bench/, so its
+ * addresses are absolute).
  */
 async function writeElementHost(dir) {
   const page = articleWithoutScripts(await readFile(`${DIST}index.html`, "utf8"));
   const host = explainerHost(page);
-  const head = [
-    '<link rel="modulepreload" href="/round-explainer.js">',
-    '<link rel="preload" href="/pkg-embed/round_explainer_bg.wasm" as="fetch" type="application/wasm" crossorigin>',
-    `<link rel="preload" href="/${STORY}" as="fetch" type="application/json" crossorigin>`,
-    '<link rel="preload" href="/explainer.css" as="style">',
-    '<style>round-explainer:not([data-state]), round-explainer[data-state="loading"] { display: block; min-height: 100vh; }</style>',
-  ].join("\n  ");
-  const element = `<round-explainer src="/${STORY}"></round-explainer>`;
+  const element = execFileSync("target/debug/round-explainer", ["snippet", `www/${STORY}`, "--prerendered"], { encoding: "utf8" });
   const html = (page.slice(0, host.start) + element + page.slice(host.end))
-    .replace("</head>", `  ${head}\n</head>`)
     .replace("</body>", '  <script type="module" src="/round-explainer.js"></script>\n</body>');
   await writeFile(`${dir}phone-element.html`, html);
 }

@@ -11,6 +11,7 @@
 // RX_BASE_URL is where dist/ will be served: oEmbed's iframe and discovery link need absolute
 // addresses; without it they are relative to dist/, for a look on this machine.
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -87,8 +88,14 @@ function oembed(id, title) {
   return { version: "1.0", type: "rich", provider_name: "round-explainer", title, html, width: 640, height };
 }
 
-// An iframe child per story, and its oEmbed response.
-const template = readFileSync("www/embed-child.html", "utf8");
+// An iframe child per story, and its oEmbed response. Its stylesheets (minified by the build)
+// go inline, each allowed by its hash in the child's policy.
+const childStyles = ["dist/embed.css", "dist/explainer.css"].map((file) => readFileSync(file, "utf8"));
+const styleHashes = childStyles.map((css) => `'sha256-${createHash("sha256").update(css).digest("base64")}'`).join(" ");
+const styleTags = childStyles.map((css) => `<style>${css}</style>`).join("\n  ");
+let template = readFileSync("www/embed-child.html", "utf8");
+template = replaceOnce(template, "<!-- prerender:style-hashes -->", styleHashes, "www/embed-child.html");
+template = replaceOnce(template, "<!-- prerender:styles -->", styleTags, "www/embed-child.html");
 mkdirSync("dist/embed", { recursive: true });
 mkdirSync("dist/oembed", { recursive: true });
 const stories = readdirSync("www/stories").filter((name) => name.endsWith(".json"));

@@ -659,13 +659,15 @@ impl State {
     /// Closes the note and puts it back where the description has it (before the live
     /// region), so that a redraw finds every element where it drew it.
     fn close_note(&mut self) {
+        // Only an open note is touched: a redraw on every slider step must not move it.
+        let Some(button) = self.open_ref.take() else {
+            return;
+        };
         let _ = self.note.toggle_attribute_with_force("hidden", true);
         self.note.set_text_content(None);
         let _ = self.live.before_with_node_1(&self.note);
-        if let Some(button) = self.open_ref.take() {
-            let _ = button.set_attribute("aria-expanded", "false");
-            let _ = button.remove_attribute("aria-controls");
-        }
+        let _ = button.set_attribute("aria-expanded", "false");
+        let _ = button.remove_attribute("aria-controls");
     }
 
     /// "Get the data": the current figures as a CSV or JSON file. The link that starts the
