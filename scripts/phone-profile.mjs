@@ -5,13 +5,11 @@
 //   node scripts/phone-profile.mjs            (PHONE_LOADS=5 for a quick try; 20 by default)
 // Every verdict and every reason given for a missed budget is computed from the figures.
 import { execFileSync } from "node:child_process";
-import { createServer } from "node:http";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { extname, join, normalize } from "node:path";
-import { gzipSync } from "node:zlib";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { launchChromium, DIST } from "../tests/page/harness.mjs";
+import { launchChromium, serveDist, DIST } from "../tests/page/harness.mjs";
 
 const KB = 1024;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -119,54 +117,6 @@ async function writeIframeHost(dir, childUrl) {
  * it, else the child that draws the story named by ?story=. */
 const iframeChild = () =>
   existsSync(`${DIST}embed/openai-2026.html`) ? "embed/openai-2026.html" : `embed.html?story=${STORY}`;
-
-// --- A server that compresses ----------------------------------------------------------------
-
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".wasm": "application/wasm",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-};
-const COMPRESSED = new Set([".html", ".js", ".css", ".json", ".wasm", ".svg"]);
-
-/**
- * Serves dist/, and each of `more` (`{ "/bench/": directory }`) under its prefix, on 127.0.0.1
- * with gzip -9 (Content-Encoding: gzip), as a static host would: the throttled network then
- * carries compressed bytes, and Resource Timing's encodedBodySize is the gzip size. The test
- * harness's server sends files as they are. Each file is compressed once.
- */
-async function serveGzip(more = {}) {
-  const roots = Object.entries(more);
-  const cache = new Map();
-  const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname));
-    if (path === "/favicon.ico") return response.writeHead(204).end();
-    const [prefix, base] = roots.find(([root]) => path.startsWith(root)) ?? ["/", DIST];
-    const rest = path.slice(prefix.length - 1);
-    const file = join(base, rest.endsWith("/") ? `${rest}index.html` : rest);
-    if (!file.startsWith(base)) return response.writeHead(403).end();
-    try {
-      if (!cache.has(file)) {
-        const body = await readFile(file);
-        const zipped = COMPRESSED.has(extname(file));
-        cache.set(file, { body: zipped ? gzipSync(body, { level: 9 }) : body, zipped });
-      }
-      const { body, zipped } = cache.get(file);
-      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-length": body.length };
-      if (zipped) headers["content-encoding"] = "gzip";
-      response.writeHead(200, headers).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = server.address().port;
-  return { url: `http://127.0.0.1:${port}/`, otherSite: `http://localhost:${port}/`, close: () => server.close() };
-}
 
 // --- In the page -----------------------------------------------------------------------------
 
@@ -810,7 +760,7 @@ function judgeInteractions(judge, runs) {
 export async function phoneProfile({ browser, out = console.log, benchPages, loads = LOADS }) {
   await writeArticleOnly(benchPages);
   await writeElementHost(benchPages);
-  const server = await serveGzip({ "/bench/": benchPages });
+  const server = await serveDist({ "/bench/": benchPages }, { gzip: true });
   try {
     const budgets = [];
     /** Prints a budget's verdict over `subjects` (pages, or interaction runs), each with its

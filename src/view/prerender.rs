@@ -123,13 +123,8 @@ pub fn standalone_html(
     scenario: &Scenario,
     interactive: bool,
 ) -> Result<String, String> {
-    let frame = frame_for(story, interactive);
-    let body = explainer_html(story, scenario, &frame)?;
-    let noscript = if interactive { WITHOUT_SCRIPT } else { "" };
-    Ok(format!(
-        "<style>{}</style>{noscript}\n{body}\n",
-        stylesheet()
-    ))
+    let explainer = fragment_html(story, scenario, interactive)?;
+    Ok(format!("<style>{}</style>{explainer}\n", stylesheet()))
 }
 
 /// The `<round-explainer>` snippet with the explainer pre-rendered in a declarative shadow

@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { before, after, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
@@ -18,13 +19,20 @@ const TYPES = {
   ".css": "text/css; charset=utf-8",
   ".json": "application/json",
   ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
   ".png": "image/png",
 };
+/** What a static host would compress. */
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".wasm", ".svg"]);
 
 /** Serves dist/ on 127.0.0.1, with tests/page/fixtures/ under /fixtures/ and each of `more`
- * (`{ "/bench/": directory }`) under its prefix; resolves to { url, close }. */
-export async function serveDist(more = {}) {
+ * (`{ "/bench/": directory }`) under its prefix; resolves to { url, otherSite, close }
+ * (`otherSite`: the same server as another site, localhost for 127.0.0.1). With `gzip`, files a
+ * static host would compress are sent gzip -9 (Content-Encoding: gzip), each compressed once:
+ * `make bench`'s phone profile then carries compressed bytes over its slowed network. */
+export async function serveDist(more = {}, { gzip = false } = {}) {
   const roots = Object.entries({ ...more, "/fixtures/": FIXTURES });
+  const zipped = new Map();
   const server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname));
     // Pages under a strict CSP cannot use a data: icon; the browser then asks for this.
@@ -34,15 +42,24 @@ export async function serveDist(more = {}) {
     const file = join(base, rest.endsWith("/") ? `${rest}index.html` : rest);
     if (!file.startsWith(base)) return response.writeHead(403).end();
     try {
-      const body = await readFile(file);
-      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-      response.end(body);
+      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+      let body;
+      if (gzip && COMPRESSIBLE.has(extname(file))) {
+        if (!zipped.has(file)) zipped.set(file, gzipSync(await readFile(file), { level: 9 }));
+        body = zipped.get(file);
+        headers["content-encoding"] = "gzip";
+      } else {
+        body = await readFile(file);
+      }
+      headers["content-length"] = body.length;
+      response.writeHead(200, headers).end(body);
     } catch {
       response.writeHead(404).end();
     }
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+  const port = server.address().port;
+  return { url: `http://127.0.0.1:${port}/`, otherSite: `http://localhost:${port}/`, close: () => server.close() };
 }
 
 // Headless Chromium gives every window (so every Playwright context) an invisible omnibox popup:
