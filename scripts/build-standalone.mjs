@@ -93,6 +93,8 @@ const explainer = snippet.trim().replace("<round-explainer>", '<round-explainer 
 let html = page
   .replace('<link rel="stylesheet" href="page.css">', () => `<style>\n${inline(pageCss, "page.css")}</style>`)
   .replace(/\s*<link rel="stylesheet" href="explainer.css">/, "")
+  // The element's shadow root holds its own rule for a page without script.
+  .replace(/\s*<noscript><link rel="stylesheet" href="noscript.css"><\/noscript>/, "")
   .replace(/\s*<!-- (Fetch the script|The build puts|The build writes)[^>]*-->/g, "")
   .replace(/\s*<!-- prerender:head -->/, "")
   .replace(/\s*<link rel="(modulepreload|preload)"[^>]*>/g, "")

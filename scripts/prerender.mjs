@@ -30,9 +30,6 @@ function render(story, format, ...flags) {
 
 /** Text for an attribute value or a text node: the sentence is the story's words. */
 const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-/** The story file's text inside <script type="application/json">, as `snippet` writes it. */
-const storyBlock = (text) =>
-  `<script type="application/json" class="rx-story">\n${text.trim().replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n</script>`;
 
 /** Replaces the one `marker` in `html`, or fails the build. */
 function replaceOnce(html, marker, text, where) {
@@ -73,8 +70,9 @@ let index = readFileSync(indexPath, "utf8");
 const host = index.match(/<!-- prerender:explainer ([\w./-]+) -->[\s\S]*?<\/noscript>/);
 if (!host) throw new Error(`${indexPath}: no explainer marker with its loading and noscript lines`);
 const articleStory = join("www", host[1]);
+// The explainer and its story (`--fragment`); the page links the stylesheets it needs.
 const written = render(articleStory, "html", "--fragment");
-index = index.replace(host[0], () => `${written}\n          ${storyBlock(readFileSync(articleStory, "utf8"))}`);
+index = index.replace(host[0], () => written);
 index = replaceOnce(index, "<!-- prerender:head -->", head(articleStory), indexPath);
 writeFileSync(indexPath, index);
 
@@ -109,9 +107,7 @@ for (const name of stories) {
   const discovery = `<link rel="alternate" type="application/json+oembed" href="${escape(`${BASE || "../"}oembed/${id}.json`)}" title="${escape(String(title))}">`;
   child = replaceOnce(child, "<!-- prerender:head -->", `${head(story, "../")}\n  ${discovery}`, page);
   writeFileSync(`dist/oembed/${id}.json`, `${JSON.stringify(oembed(id, String(title)), null, 2)}\n`);
-  // Without <noscript><style>: the child's policy allows no inline style; noscript.css it links.
-  const explainer = render(story, "html", "--fragment").replace(/^<noscript>[\s\S]*?<\/noscript>/, "");
-  child = replaceOnce(child, "<!-- prerender:explainer -->", `${explainer}\n    ${storyBlock(text)}`, page);
+  child = replaceOnce(child, "<!-- prerender:explainer -->", render(story, "html", "--fragment"), page);
   writeFileSync(page, child);
 }
 rmSync("dist/embed-child.html");

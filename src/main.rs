@@ -16,7 +16,7 @@
 //!
 //! `render` writes the explainer as it looks on load, with its stylesheet (`--format html`;
 //! `--static` leaves out what needs script, for feeds and email; `--fragment` writes only the
-//! explainer's element, for a page that links its stylesheet already). `--format text` writes
+//! explainer's element and its story, for a page that links its stylesheets already). `--format text` writes
 //! the scenario in one plain sentence: the alt text of its images, the page's description.
 //! `--format svg` or `png` writes an image: a share card of 1200 × 630 pixels for `og:image`
 //! and social posts, or with `--print` a print version 1200 pixels wide and as tall as its
@@ -153,7 +153,8 @@ fn snippet(command: &Command) -> ExitCode {
     };
     let scenario = command.value("--scenario");
     if !command.has("--prerendered") {
-        print!("{}", inline_snippet(&text, scenario, None));
+        let attributes: Vec<(&str, &str)> = scenario.map(|s| ("scenario", s)).into_iter().collect();
+        print!("{}", inline_snippet(&text, &attributes, None));
         return ExitCode::SUCCESS;
     }
     let theme = match command
@@ -198,7 +199,7 @@ fn render(command: &Command) -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
-    let (story, _) = match read_story(command.story) {
+    let (story, text) = match read_story(command.story) {
         Ok(read) => read,
         Err(code) => return code,
     };
@@ -206,7 +207,7 @@ fn render(command: &Command) -> ExitCode {
     let mut alt = None;
     let written: Result<Vec<u8>, String> = match format {
         "html" if command.has("--fragment") => {
-            prerender::fragment_html(&story, &scenario, !command.has("--static"))
+            prerender::fragment_html(&story, &text, &scenario, !command.has("--static"))
                 .map(String::into_bytes)
         }
         "text" => {

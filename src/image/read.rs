@@ -325,17 +325,12 @@ pub fn pieces(node: &VNode, kind: &dyn Fn(&Ref) -> Option<Kind>) -> Vec<Piece> {
     out
 }
 
-fn has_class(node: &VNode, class: &str) -> bool {
-    node.get("class")
-        .is_some_and(|classes| classes.split(' ').any(|c| c == class))
-}
-
 fn collect(node: &VNode, kind: &dyn Fn(&Ref) -> Option<Kind>, out: &mut Vec<Piece>) {
-    if has_class(node, "rx-sr") {
+    if node.has_class("rx-sr") {
         return;
     }
     let reference = node.get("data-ref").and_then(Ref::parse);
-    if let (true, Some(Ref::Source(id))) = (has_class(node, "rx-source-ref"), &reference) {
+    if let (true, Some(Ref::Source(id))) = (node.has_class("rx-source-ref"), &reference) {
         out.push(Piece::Source(id.clone()));
         return;
     }
@@ -385,7 +380,7 @@ fn all<'a>(node: &'a VNode, class: &str) -> Vec<&'a VNode> {
 }
 
 fn gather<'a>(node: &'a VNode, class: &str, out: &mut Vec<&'a VNode>) {
-    if has_class(node, class) {
+    if node.has_class(class) {
         out.push(node);
     } else {
         node.children().iter().for_each(|c| gather(c, class, out));

@@ -97,22 +97,24 @@ pub fn story_block(story_json: &str) -> String {
 }
 
 /// The `<round-explainer>` element with the story inline (its JSON text, already checked), and
-/// a starting scenario in the URL-fragment format if one is given. With `prerendered` (the
-/// explainer's HTML and stylesheet), the element also holds a declarative shadow root, so that
-/// the figures show before any script runs and the script takes them over in place.
+/// its `attributes` (a starting `scenario` in the URL-fragment format, a `theme`…). With
+/// `prerendered` (the explainer's HTML and stylesheet), the element also holds a declarative
+/// shadow root, so that the figures show before any script runs and the script takes them over
+/// in place.
 pub fn inline_snippet(
     story_json: &str,
-    scenario: Option<&str>,
+    attributes: &[(&str, &str)],
     prerendered: Option<&str>,
 ) -> String {
-    let scenario = scenario
-        .map(|fragment| format!(" scenario=\"{}\"", escape_attribute(fragment)))
-        .unwrap_or_default();
+    let attributes: String = attributes
+        .iter()
+        .map(|(name, value)| format!(" {name}=\"{}\"", escape_attribute(value)))
+        .collect();
     let shadow = prerendered
         .map(|html| format!("<template shadowrootmode=\"open\">{html}</template>\n"))
         .unwrap_or_default();
     format!(
-        "<round-explainer{scenario}>\n{shadow}{}\n</round-explainer>\n",
+        "<round-explainer{attributes}>\n{shadow}{}\n</round-explainer>\n",
         story_block(story_json)
     )
 }
@@ -124,7 +126,7 @@ mod tests {
     #[test]
     fn markup_in_a_story_cannot_close_its_script() {
         let json = r#"{"quote": "</script><script>alert(1)</script> & <!-- \u2028"}"#;
-        let snippet = inline_snippet(json, Some("v1&amazon=40B\"><b>"), None);
+        let snippet = inline_snippet(json, &[("scenario", "v1&amazon=40B\"><b>")], None);
         assert_eq!(
             snippet.matches("</script").count(),
             1,

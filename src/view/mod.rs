@@ -181,7 +181,7 @@ fn without_buttons(node: VNode) -> VNode {
     let kept = node
         .children()
         .iter()
-        .filter(|child| child.get("class") != Some("rx-fig rx-source-ref"))
+        .filter(|child| !child.has_class("rx-source-ref"))
         .cloned()
         .map(without_buttons)
         .collect::<Vec<_>>();
@@ -227,7 +227,7 @@ fn title(look: &Look) -> Vec<VNode> {
         &format!("Status: {}. {price}", story.round.status.label()),
     )]);
     if look.frame.interactive {
-        // Set aside where no script runs (prerender::WITHOUT_SCRIPT), where nothing opens.
+        // Set aside where no script runs (prerender::NOSCRIPT_STYLESHEET), where nothing opens.
         status.push(VNode::text(
             "span",
             "rx-tap-hint",
@@ -239,7 +239,7 @@ fn title(look: &Look) -> Vec<VNode> {
         VNode::text(look.frame.title_tag(), "rx-title", &story.title).attr("part", "title"),
         status,
         if look.frame.interactive {
-            // Shown only without script (prerender::WITHOUT_SCRIPT).
+            // Shown only without script (prerender::NOSCRIPT_STYLESHEET).
             VNode::text(
                 "p",
                 "rx-noscript",

@@ -2,7 +2,7 @@
 //! children (which the wasm then takes over in place), for the declarative-shadow-root snippet,
 //! and, without controls, for surfaces where no script ever runs (RSS, Apple News, email).
 
-use super::html::{inline_snippet, to_html};
+use super::html::{inline_snippet, story_block, to_html};
 use super::{explainer, Frame, Look};
 use crate::model::fragment::from_fragment;
 use crate::model::{compute, Scenario, Story};
@@ -10,11 +10,16 @@ use crate::model::{compute, Scenario, Story};
 /// The explainer's stylesheet, as written (with its comments).
 pub const STYLESHEET: &str = include_str!("../../www/explainer.css");
 
-/// The stylesheet without its comments and indentation, for pasted HTML: about a third fewer
+/// What a page without script shows in place of what needs it: the controls go, figures stop
+/// looking like buttons, and one line says so. The iframe children link it inside
+/// `<noscript>`; snippets hold it inline ([`without_script`]).
+pub const NOSCRIPT_STYLESHEET: &str = include_str!("../../www/noscript.css");
+
+/// A stylesheet without its comments and indentation, for pasted HTML: about a third fewer
 /// bytes that must arrive before the explainer shows. (Its comments never sit in strings.)
-pub fn stylesheet() -> String {
-    let mut out = String::with_capacity(STYLESHEET.len());
-    let mut rest = STYLESHEET;
+fn compact(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
     while let Some(start) = rest.find("/*") {
         out.push_str(&rest[..start]);
         rest = rest[start + 2..]
@@ -29,13 +34,19 @@ pub fn stylesheet() -> String {
         .join("\n")
 }
 
-/// What a page without script shows in place of what needs it: the controls go, figures stop
-/// looking like buttons, and one line says so. Inside `<noscript>`, so only then.
-pub const WITHOUT_SCRIPT: &str = "<noscript><style>\
-.rx-controls,.rx-provenance,.rx-live,.rx-tap-hint,.rx-source-ref{display:none}\
-.rx .rx-fig{border:0;text-decoration:none;cursor:auto;pointer-events:none}\
-.rx-noscript{display:block}\
-</style></noscript>";
+/// The explainer's stylesheet, compacted.
+pub fn stylesheet() -> String {
+    compact(STYLESHEET)
+}
+
+/// [`NOSCRIPT_STYLESHEET`] inline, for HTML that is pasted whole (it applies only without
+/// script).
+pub fn without_script() -> String {
+    format!(
+        "<noscript><style>{}</style></noscript>",
+        compact(NOSCRIPT_STYLESHEET)
+    )
+}
 
 /// A theme a host holds whatever the reader's setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,17 +108,21 @@ pub fn frame_for(story: &Story, interactive: bool) -> Frame {
     }
 }
 
-/// The explainer's element for a page that links its stylesheet already, with the rule that
-/// sets aside what needs script when there is none (`interactive`).
+/// The explainer's element for a page that links its stylesheets already (explainer.css, and
+/// noscript.css inside `<noscript>`), followed by its story as a data block when a script is
+/// to take it over (`interactive`), so that the page never fetches the story again.
 pub fn fragment_html(
     story: &Story,
+    story_json: &str,
     scenario: &Scenario,
     interactive: bool,
 ) -> Result<String, String> {
-    let frame = frame_for(story, interactive);
-    let body = explainer_html(story, scenario, &frame)?;
-    let noscript = if interactive { WITHOUT_SCRIPT } else { "" };
-    Ok(format!("{noscript}{body}"))
+    let body = explainer_html(story, scenario, &frame_for(story, interactive))?;
+    Ok(if interactive {
+        format!("{body}\n{}", story_block(story_json))
+    } else {
+        body
+    })
 }
 
 /// The scenario in one plain sentence: the alt text of its images and the page's description.
@@ -123,8 +138,16 @@ pub fn standalone_html(
     scenario: &Scenario,
     interactive: bool,
 ) -> Result<String, String> {
-    let explainer = fragment_html(story, scenario, interactive)?;
-    Ok(format!("<style>{}</style>{explainer}\n", stylesheet()))
+    let body = explainer_html(story, scenario, &frame_for(story, interactive))?;
+    let noscript = if interactive {
+        without_script()
+    } else {
+        String::new()
+    };
+    Ok(format!(
+        "<style>{}</style>{noscript}\n{body}\n",
+        stylesheet()
+    ))
 }
 
 /// The `<round-explainer>` snippet with the explainer pre-rendered in a declarative shadow
@@ -147,18 +170,15 @@ pub fn shadow_snippet(
         format!(" data-theme=\"{}\"", theme.name())
     });
     let shadow = format!(
-        "<style>{}</style>{WITHOUT_SCRIPT}<div class=\"rx-host\"{theme_attribute}>{body}</div>",
-        stylesheet()
+        "<style>{}</style>{}<div class=\"rx-host\"{theme_attribute}>{body}</div>",
+        stylesheet(),
+        without_script()
     );
-    let snippet = inline_snippet(story_json, fragment, Some(&shadow));
-    Ok(match theme {
-        Some(theme) => snippet.replacen(
-            "<round-explainer",
-            &format!("<round-explainer theme=\"{}\"", theme.name()),
-            1,
-        ),
-        None => snippet,
-    })
+    let attributes: Vec<(&str, &str)> = [("theme", theme.map(Theme::name)), ("scenario", fragment)]
+        .into_iter()
+        .filter_map(|(name, value)| Some((name, value?)))
+        .collect();
+    Ok(inline_snippet(story_json, &attributes, Some(&shadow)))
 }
 
 #[cfg(test)]

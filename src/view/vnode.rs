@@ -133,12 +133,15 @@ impl VNode {
         &self.children
     }
 
+    /// Whether `class` is among its classes.
+    pub fn has_class(&self, class: &str) -> bool {
+        self.get("class")
+            .is_some_and(|classes| classes.split(' ').any(|c| c == class))
+    }
+
     /// The first node, this one or below it, with `class` among its classes.
     pub fn find_class(&self, class: &str) -> Option<&VNode> {
-        let has = self
-            .get("class")
-            .is_some_and(|classes| classes.split(' ').any(|c| c == class));
-        if has {
+        if self.has_class(class) {
             return Some(self);
         }
         self.children

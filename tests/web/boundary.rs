@@ -156,7 +156,7 @@ fn the_inline_snippet_keeps_hostile_story_text_as_data() {
     let pwned = || js_sys::Reflect::get(&js_sys::global(), &"rxPwned".into()).unwrap();
 
     let inline = insert
-        .call1(&JsValue::NULL, &inline_snippet(&text, None, None).into())
+        .call1(&JsValue::NULL, &inline_snippet(&text, &[], None).into())
         .unwrap();
     assert!(pwned().is_undefined(), "the escaped snippet runs nothing");
     let read = RoundStory::new(inline).expect("the block holds the story, read strictly");
@@ -164,7 +164,7 @@ fn the_inline_snippet_keeps_hostile_story_text_as_data() {
     assert_eq!(field(&again, &[&"post_money"]), "600000000000");
     let parsed = js_sys::JSON::parse(
         &insert
-            .call1(&JsValue::NULL, &inline_snippet(&text, None, None).into())
+            .call1(&JsValue::NULL, &inline_snippet(&text, &[], None).into())
             .unwrap()
             .as_string()
             .unwrap(),

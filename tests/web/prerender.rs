@@ -37,21 +37,35 @@ fn parsed(html: &str) -> web_sys::Element {
         .expect("the HTML holds an element")
 }
 
+/// The HTML the native renderer writes for a story's article figures, with these ids.
+fn written(text: &str, ids: &str) -> String {
+    let story = Story::from_json(text).unwrap();
+    explainer_html(
+        &story,
+        &Scenario::article(&story),
+        &Frame::new(ids).unwrap(),
+    )
+    .unwrap()
+}
+
+/// Mounts the story's text into the fixture's host.
+fn mount(fixture: &Fixture, name: &str, text: &str) -> Explainer {
+    Explainer::mount(
+        &fixture.host,
+        JsValue::from_str(text),
+        JsValue::UNDEFINED,
+        false,
+    )
+    .unwrap_or_else(|_| panic!("{name} mounts"))
+}
+
 #[wasm_bindgen_test]
 fn the_written_html_equals_what_the_wasm_draws_for_every_story() {
     for (name, text) in STORIES {
         let fixture = Fixture::new();
-        let _explainer = Explainer::mount(
-            &fixture.host,
-            JsValue::from_str(text),
-            JsValue::UNDEFINED,
-            false,
-        )
-        .unwrap_or_else(|_| panic!("{name} mounts"));
+        let _explainer = mount(&fixture, name, text);
         let drawn = fixture.find(".rx");
-        let frame = Frame::new(&drawn.get_attribute("data-ids").unwrap()).unwrap();
-        let story = Story::from_json(text).unwrap();
-        let html = explainer_html(&story, &Scenario::article(&story), &frame).unwrap();
+        let html = written(text, &drawn.get_attribute("data-ids").unwrap());
         assert!(
             parsed(&html).is_equal_node(Some(&drawn)),
             "{name}: the written HTML and the drawn tree differ:\n{html}\n---\n{}",
@@ -63,23 +77,15 @@ fn the_written_html_equals_what_the_wasm_draws_for_every_story() {
 #[wasm_bindgen_test]
 fn a_written_explainer_is_taken_over_in_place() {
     for (name, text) in STORIES {
-        let story = Story::from_json(text).unwrap();
-        let frame = Frame::new(&format!("rx-{name}")).unwrap();
-        let html = explainer_html(&story, &Scenario::article(&story), &frame).unwrap();
+        let html = written(text, &format!("rx-{name}"));
         let fixture = Fixture::new();
         fixture.host.set_inner_html(&html);
-        let written = fixture.find(".rx");
+        let taken = fixture.find(".rx");
         let first_slider = fixture.find("input[type=range]");
-        let _explainer = Explainer::mount(
-            &fixture.host,
-            JsValue::from_str(text),
-            JsValue::UNDEFINED,
-            false,
-        )
-        .unwrap_or_else(|_| panic!("{name} mounts"));
+        let _explainer = mount(&fixture, name, text);
         let root = fixture.find(".rx");
         assert!(
-            root == written,
+            root == taken,
             "{name}: the same root element, not a new one"
         );
         assert!(
@@ -96,9 +102,7 @@ fn a_written_explainer_is_taken_over_in_place() {
 #[wasm_bindgen_test]
 fn a_written_explainer_that_differs_is_corrected() {
     let (_, text) = STORIES[0];
-    let story = Story::from_json(text).unwrap();
-    let frame = Frame::new("rx-old").unwrap();
-    let html = explainer_html(&story, &Scenario::article(&story), &frame).unwrap();
+    let html = written(text, "rx-old");
     // An older or edited copy: a figure changed, an element added, text between elements.
     let edited = html.replacen("$600B", "$1B", 1).replacen(
         "<section",
@@ -107,13 +111,7 @@ fn a_written_explainer_that_differs_is_corrected() {
     );
     let fixture = Fixture::new();
     fixture.host.set_inner_html(&edited);
-    let _explainer = Explainer::mount(
-        &fixture.host,
-        JsValue::from_str(text),
-        JsValue::UNDEFINED,
-        false,
-    )
-    .unwrap();
+    let _explainer = mount(&fixture, "openai-2026", text);
     assert!(
         parsed(&html).is_equal_node(Some(&fixture.find(".rx"))),
         "the wasm's description wins"
