@@ -68,19 +68,34 @@
    * Calls `start` once the explainer is likely to be wanted, and never before the page has
    * loaded (so after the article's largest paint): when the browser is idle, when `host` nears
    * the viewport, or at the reader's first pointer or focus on it, whichever comes first.
-   * Gives a function that stops waiting (and removes every listener).
+   * A button pressed before the explainer was taken over would be lost (it had no listener
+   * yet): `start` gets a `replay` function, to call once the explainer is taken over, which
+   * presses it again. Gives a function that stops waiting (and removes every listener).
    */
   function whenWanted(host, start) {
+    const PAINT_WAIT_MS = 3000;
     let done = false;
     const cleanups = [];
-    const stop = () => {
+    const stopWaiting = () => {
       done = true;
       for (const cleanup of cleanups.splice(0)) cleanup();
     };
+    const pressed = [];
+    // composedPath: a press inside a shadow root reaches this listener retargeted to its host.
+    const record = (event) => {
+      const button = event.composedPath()[0]?.closest?.("button");
+      if (button) pressed.push(button);
+    };
+    host.addEventListener("click", record, { capture: true });
+    const stopRecording = () => host.removeEventListener("click", record, { capture: true });
+    const replay = () => {
+      stopRecording();
+      for (const button of pressed.splice(0)) if (button.isConnected) button.click();
+    };
     const go = () => {
       if (done) return;
-      stop();
-      start();
+      stopWaiting();
+      start(replay);
     };
     for (const type of ["pointerdown", "focusin", "keydown"]) {
       host.addEventListener(type, go, { capture: true });
@@ -103,16 +118,40 @@
         cleanups.push(() => clearTimeout(timer));
       }
     };
-    // After the load event and the next frame's paint (an idle callback may otherwise run
-    // before the page's first paint).
-    const afterPaint = () => requestAnimationFrame(() => setTimeout(armed, 0));
+    // After the load event and the page's largest paint as the browser reports it (a frame's
+    // callbacks run before its paint is presented, so they cannot tell); where the browser
+    // reports no such paint, after the next frame. A page that never paints (a hidden tab)
+    // waits no longer than PAINT_WAIT_MS.
+    const afterPaint = () => {
+      const types = (typeof PerformanceObserver === "function" && PerformanceObserver.supportedEntryTypes) || [];
+      const type = ["largest-contentful-paint", "paint"].find((t) => types.includes(t));
+      if (!type) {
+        requestAnimationFrame(() => setTimeout(armed, 0));
+        return;
+      }
+      // Either the paint or the timer arms it, never both.
+      const observer = new PerformanceObserver(() => {
+        observer.disconnect();
+        clearTimeout(timer);
+        armed();
+      });
+      observer.observe({ type, buffered: true });
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        armed();
+      }, PAINT_WAIT_MS);
+      cleanups.push(() => observer.disconnect(), () => clearTimeout(timer));
+    };
     if (document.readyState === "complete") {
       afterPaint();
     } else {
       window.addEventListener("load", afterPaint, { once: true });
       cleanups.push(() => window.removeEventListener("load", afterPaint));
     }
-    return stop;
+    return () => {
+      stopWaiting();
+      stopRecording();
+    };
   }
 
   /**
@@ -159,6 +198,7 @@
         this._live = false; // drawn or loading, and not taken down since
         this._done = Promise.resolve(false);
         this._stopWaiting = undefined; // a pre-rendered explainer waits to be wanted
+        this._replay = undefined; // and presses again what the reader pressed meanwhile
       }
 
       /**
@@ -249,7 +289,7 @@
       _cancel() {
         if (this._stopWaiting) {
           this._stopWaiting();
-          this._stopWaiting = undefined;
+          this._stopWaiting = this._replay = undefined;
         }
         if (this._pending) {
           clearTimeout(this._pending.timer);
@@ -323,10 +363,9 @@
           // Its figures are on screen already: the wasm is not on the page's critical path, and
           // comes when the reader is likely to want it.
           this.dataset.state = "prerendered";
-          await new Promise((resolve) => {
+          this._replay = await new Promise((resolve) => {
             this._stopWaiting = whenWanted(this, resolve);
           });
-          this._stopWaiting = undefined;
           if (!current()) return false;
         } else {
           this._show(loadingBox(document), "loading");
@@ -376,7 +415,13 @@
           return true;
         }
         this._story = { key: source.key, value: story };
-        return this._draw(story);
+        const drawn = this._draw(story);
+        // A button the reader pressed while the wasm was on its way is pressed again, now
+        // that the explainer listens.
+        const replay = this._replay;
+        this._replay = this._stopWaiting = undefined;
+        if (replay) replay();
+        return drawn;
       }
 
       /** theme="light|dark" (auto otherwise) and font="inherit", for the stylesheet. */

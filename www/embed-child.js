@@ -41,7 +41,7 @@ if (prerendered) {
   // A child with its explainer written in (embed/<story>.html): its story is in the page, and
   // the wasm comes once the reader is likely to want it.
   const { Explainer, ready, whenWanted } = await import("./round-explainer.js");
-  whenWanted(prerendered, () => {
+  whenWanted(prerendered, (replay) => {
     const story = document.querySelector("script.rx-story").textContent;
     ready()
       .then(() => {
@@ -50,10 +50,13 @@ if (prerendered) {
         if (params.has("scenario")) explainer.setFragment(params.get("scenario"));
         performance.mark("round-explainer:rendered");
         performance.mark("round-explainer:hydrated");
+        // What the reader pressed while the wasm was on its way is pressed again.
+        replay();
       })
       .catch((error) => {
         // Mount shows a bad story in place; a wasm that cannot start leaves the written figures.
         console.error("round-explainer:", error && error.message ? error.message : error);
+        replay(); // lets go of what it recorded (the buttons do nothing now)
         prerendered.querySelector(".rx")?.setAttribute("data-static", "");
       });
   });

@@ -29,7 +29,7 @@ async function loadStory() {
 /** As long as the explainer element waits (element.js): after that the page says it gave up. */
 const TIMEOUT_MS = 15000;
 
-async function start() {
+async function start(replay) {
   let timer;
   const timedOut = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error("the story and the explainer did not arrive within 15 seconds")), TIMEOUT_MS);
@@ -45,11 +45,14 @@ async function start() {
   if (hydrating) performance.mark("round-explainer:hydrated");
   followReading(explainer, document.querySelectorAll("article p[data-part]"));
   host.dataset.ready = "true";
+  // What the reader pressed while the wasm was on its way is pressed again (whenWanted).
+  if (replay) replay();
 }
 
-function run() {
-  start().catch((error) => {
+function run(replay) {
+  start(replay).catch((error) => {
     console.error(error);
+    if (replay) replay(); // lets go of what it recorded (the buttons do nothing now)
     // Figures written by the model stay when the wasm cannot come: they say they cannot change.
     const written = host.querySelector(":scope > .rx[data-story]");
     if (written) return written.setAttribute("data-static", "");

@@ -193,3 +193,20 @@ test("oEmbed: the child names its response, whose HTML embeds it and sizes itsel
   const inside = page.frameLocator("iframe[data-round-explainer]");
   assert.match(await inside.locator(".rx-headline").textContent(), /\$600B/);
 });
+
+test("a preset pressed before the wasm arrived is pressed again once it has", async () => {
+  const page = await env.newPage({ viewport: { width: 1280, height: 900 } });
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${env.server.url}embed/openai-2026.html`);
+  await page.click("button[data-preset=low_end]"); // asks for the wasm; nothing listens yet
+  assert.match(await page.textContent(".rx-headline"), /\$600B/, "nothing has changed yet");
+  release();
+  await hydrated(page);
+  await page.waitForFunction(() => /\$550B/.test(document.querySelector(".rx-headline").textContent), undefined, { timeout: 5000 });
+  assert.equal(await page.getAttribute("button[data-preset=low_end]", "aria-pressed"), "true");
+});
