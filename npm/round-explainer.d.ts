@@ -23,6 +23,9 @@ export interface RoundExplainerAttributes {
   theme?: "auto" | "light" | "dark";
   /** `inherit` takes the host page's font (README, "Style it"). */
   font?: "inherit";
+  /** The readers' locale, BCP 47 (`de`, `fr-CA`, `es-419`), over the story's own `locale`: the
+   * interface's words (en, de, fr, es) and CLDR numbers. Observed: a change redraws in place. */
+  locale?: string;
   /** Milliseconds the story and the wasm may take before the element shows an error (15000);
    * read when a load starts. */
   timeout?: string;
@@ -39,7 +42,7 @@ export interface RoundExplainerEventMap {
    * preset pressed. */
   "round-explainer:change": CustomEvent<{ fragment: string; control: string | null; preset: string | null }>;
   /** A figure's source note opened: which figure (`post-money`, `source:<id>`…) and its kind. */
-  "round-explainer:note": CustomEvent<{ figure: string; kind: string }>;
+  "round-explainer:note": CustomEvent<{ figure: string; kind: "reported" | "derived" | "assumption" | "choice" | "partly-reported" }>;
   /** "Get the data": `csv` or `json`. */
   "round-explainer:download": CustomEvent<{ format: string }>;
   /** A story that cannot be shown, or a choice that cannot (with its control). */

@@ -9,9 +9,9 @@
 use wasm_bindgen::prelude::*;
 
 use crate::js::to_js;
-use crate::model::currency::symbol_of;
+use crate::locale::Locale;
 use crate::model::fragment::{from_fragment, to_fragment};
-use crate::model::money::{format_money, parse_amount, Style};
+use crate::model::money::{parse_amount, Style};
 use crate::model::{self, Preset, Scenario, Story};
 use crate::{scenario_from_js, story_from_js, Explainer};
 
@@ -65,18 +65,20 @@ pub fn compute(story: JsValue, scenario: JsValue) -> Result<JsValue, JsError> {
 
 /// Formats an amount (`"50000000000"` or `"50B"`) for readers: `$50B`, or `$50 billion` when
 /// `long` is true, in the currency given by its ISO 4217 code (`"EUR"`: `€1.3B`; US dollars
-/// when left out).
+/// when left out), in the CLDR format of `locale` (`"de"`: `50 Mrd. $`; English when left
+/// out). The browser's `Intl` writes it, from the exact digits.
 #[wasm_bindgen(js_name = formatMoney)]
 pub fn format_money_js(
     amount: &str,
     long: bool,
     currency: Option<String>,
+    locale: Option<String>,
 ) -> Result<String, JsError> {
     let amount = parse_amount(amount).map_err(|error| JsError::new(&error.to_string()))?;
-    let symbol = symbol_of(currency.as_deref().unwrap_or("USD"));
-    Ok(format_money(
+    let locale = Locale::chosen(locale.as_deref(), None).map_err(|error| JsError::new(&error))?;
+    Ok(locale.money(
         amount,
-        &symbol,
+        currency.as_deref().unwrap_or("USD"),
         if long { Style::Long } else { Style::Short },
     ))
 }

@@ -24,6 +24,7 @@ pub mod dom;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod image;
 mod js;
+pub mod locale;
 pub mod model;
 pub mod view;
 
@@ -123,6 +124,16 @@ impl Explainer {
     #[wasm_bindgen(js_name = setFragment)]
     pub fn set_fragment(&self, fragment: &str) -> Result<(), JsError> {
         self.mounted()?.set_fragment(fragment).map_err(busy)
+    }
+
+    /// Speaks the locale `tag` (BCP 47: `de`, `fr-CA`), or the story's own with `""`, and
+    /// redraws with the reader's choices as they are. A locale the explainer cannot speak is
+    /// thrown, and the explainer stays as it was.
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, tag: &str) -> Result<(), JsError> {
+        self.mounted()?
+            .set_locale(tag)
+            .map_err(|message| JsError::new(&message))
     }
 
     /// Highlights a part of the explainer (`round`, `ownership`, `comparisons`, `timeline`,

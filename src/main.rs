@@ -1,9 +1,9 @@
 //! The native `round-explainer` command, for newsrooms and their build scripts.
 //!
 //! ```text
-//! round-explainer snippet STORY [--scenario FRAGMENT] [--prerendered [--theme light|dark]]
-//! round-explainer render STORY [--scenario FRAGMENT] --format html|text [--static] [--fragment] -o FILE
-//! round-explainer render STORY [--scenario FRAGMENT] --format svg|png [--print] -o FILE
+//! round-explainer snippet STORY [--scenario FRAGMENT] [--locale TAG] [--prerendered [--theme light|dark]]
+//! round-explainer render STORY [--scenario FRAGMENT] [--locale TAG] --format html|text [--static] [--fragment] -o FILE
+//! round-explainer render STORY [--scenario FRAGMENT] [--locale TAG] --format svg|png [--print] -o FILE
 //! round-explainer check STORY --article ARTICLE.txt
 //! ```
 //!
@@ -25,6 +25,10 @@
 //! (the scenario in one sentence, as the explainer's live region says it), for the page's
 //! `alt` or `og:image:alt`.
 //!
+//! `--locale TAG` (BCP 47: `de`, `fr-CA`) speaks that locale in place of the story's own
+//! `locale` (English without either): the interface's words and the CLDR number formats.
+//! `snippet` gives the element the same `locale` attribute, so that the page keeps it.
+//!
 //! `check` checks a story file the same way and binds it to its article: every quote is the
 //! article's, every figure and name is in the sentence it cites (the [`check`] module says
 //! exactly how, and what it prints to standard output).
@@ -34,13 +38,14 @@ mod check;
 
 use std::process::ExitCode;
 
+use round_explainer::locale::Locale;
 use round_explainer::model::{Scenario, Story};
 use round_explainer::view::html::inline_snippet;
 use round_explainer::view::prerender;
 
-const USAGE: &str = "usage: round-explainer snippet STORY [--scenario FRAGMENT] [--prerendered [--theme light|dark]]
-       round-explainer render STORY [--scenario FRAGMENT] --format html|text [--static] [--fragment] -o FILE
-       round-explainer render STORY [--scenario FRAGMENT] --format svg|png [--print] -o FILE
+const USAGE: &str = "usage: round-explainer snippet STORY [--scenario FRAGMENT] [--locale TAG] [--prerendered [--theme light|dark]]
+       round-explainer render STORY [--scenario FRAGMENT] [--locale TAG] --format html|text [--static] [--fragment] -o FILE
+       round-explainer render STORY [--scenario FRAGMENT] [--locale TAG] --format svg|png [--print] -o FILE
        round-explainer check STORY --article ARTICLE.txt";
 
 fn main() -> ExitCode {
@@ -83,10 +88,10 @@ impl<'a> Command<'a> {
     /// The options each command takes: flags, then options with a value.
     fn options(name: &str) -> Option<(&'static [&'static str], &'static [&'static str])> {
         Some(match name {
-            "snippet" => (&["--prerendered"], &["--scenario", "--theme"]),
+            "snippet" => (&["--prerendered"], &["--scenario", "--theme", "--locale"]),
             "render" => (
                 &["--static", "--fragment", "--print"],
-                &["--scenario", "--format", "-o"],
+                &["--scenario", "--format", "-o", "--locale"],
             ),
             "check" => (&[], &["--article"]),
             _ => return None,
@@ -129,6 +134,22 @@ impl<'a> Command<'a> {
     }
 }
 
+/// Reads and checks the command's story file, printing its problems (`path: what is wrong`)
+/// if any, and speaks the locale `--locale` asks for in place of the story's.
+fn read_story_for(command: &Command) -> Result<(Story, String), ExitCode> {
+    let (mut story, text) = read_story(command.story)?;
+    if let Some(tag) = command.value("--locale") {
+        match Locale::parse(tag) {
+            Ok(locale) => story.locale = Some(locale.tag().to_owned()),
+            Err(error) => {
+                eprintln!("--locale {tag}: {error}");
+                return Err(ExitCode::from(2));
+            }
+        }
+    }
+    Ok((story, text))
+}
+
 /// Reads and checks a story file, printing its problems (`path: what is wrong`) if any.
 fn read_story(path: &str) -> Result<(Story, String), ExitCode> {
     let text = std::fs::read_to_string(path).map_err(|error| {
@@ -147,13 +168,22 @@ fn read_story(path: &str) -> Result<(Story, String), ExitCode> {
 }
 
 fn snippet(command: &Command) -> ExitCode {
-    let (story, text) = match read_story(command.story) {
+    let (story, text) = match read_story_for(command) {
         Ok(read) => read,
         Err(code) => return code,
     };
     let scenario = command.value("--scenario");
     if !command.has("--prerendered") {
-        let attributes: Vec<(&str, &str)> = scenario.map(|s| ("scenario", s)).into_iter().collect();
+        let attributes: Vec<(&str, &str)> = [
+            scenario.map(|s| ("scenario", s)),
+            command
+                .value("--locale")
+                .and(story.locale.as_deref())
+                .map(|l| ("locale", l)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         print!("{}", inline_snippet(&text, &attributes, None));
         return ExitCode::SUCCESS;
     }
@@ -199,7 +229,7 @@ fn render(command: &Command) -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
-    let (story, text) = match read_story(command.story) {
+    let (story, text) = match read_story_for(command) {
         Ok(read) => read,
         Err(code) => return code,
     };

@@ -6,9 +6,9 @@ use std::process::Command;
 
 const STORY: &str = "www/stories/openai-2026.json";
 const ARTICLE: &str = "tests/fixtures/openai-2026-article.txt";
-const USAGE: &str = "usage: round-explainer snippet STORY [--scenario FRAGMENT] [--prerendered [--theme light|dark]]
-       round-explainer render STORY [--scenario FRAGMENT] --format html|text [--static] [--fragment] -o FILE
-       round-explainer render STORY [--scenario FRAGMENT] --format svg|png [--print] -o FILE
+const USAGE: &str = "usage: round-explainer snippet STORY [--scenario FRAGMENT] [--locale TAG] [--prerendered [--theme light|dark]]
+       round-explainer render STORY [--scenario FRAGMENT] [--locale TAG] --format html|text [--static] [--fragment] -o FILE
+       round-explainer render STORY [--scenario FRAGMENT] [--locale TAG] --format svg|png [--print] -o FILE
        round-explainer check STORY --article ARTICLE.txt";
 
 fn run(args: &[&str]) -> (i32, String, String) {
@@ -431,4 +431,42 @@ fn render_says_which_file_cannot_be_written_and_refuses_flags_of_other_formats()
             "{args:?}: a wrong command line"
         );
     }
+}
+
+#[test]
+fn render_and_snippet_speak_the_locale_asked_for() {
+    let dir = temp_dir("render-locale");
+    let out = dir.join("sentence.txt");
+    let out = out.to_str().unwrap();
+    let (code, _, err) = run(&[
+        "render", STORY, "--locale", "de", "--format", "text", "-o", out,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let sentence = std::fs::read_to_string(out).unwrap();
+    assert!(
+        sentence.contains("50 Milliarden\u{a0}$") && sentence.contains("8,33\u{a0}%"),
+        "German words and CLDR figures: {sentence}"
+    );
+    let html = dir.join("explainer.html");
+    let html = html.to_str().unwrap();
+    let (code, _, err) = run(&[
+        "render", STORY, "--locale", "fr-CA", "--format", "html", "-o", html,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let page = std::fs::read_to_string(html).unwrap();
+    assert!(page.contains("lang=\"fr-CA\""), "the root's lang");
+    let (code, snippet, err) = run(&["snippet", STORY, "--locale", "es"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        snippet.contains("locale=\"es\""),
+        "the element keeps the locale: {snippet}"
+    );
+    let (code, _, err) = run(&[
+        "render", STORY, "--locale", "pt-BR", "--format", "text", "-o", out,
+    ]);
+    assert_eq!(code, 2, "a locale it cannot speak is a wrong command line");
+    assert!(
+        err.contains("--locale pt-BR") && err.contains("en, de, fr and es"),
+        "{err}"
+    );
 }

@@ -4,6 +4,7 @@
 mod common;
 
 use common::article_story;
+use round_explainer::locale::Locale;
 use round_explainer::model::export::{data_rows, to_csv, to_json, Basis};
 use round_explainer::model::{compute, Amount, Scenario};
 
@@ -15,7 +16,7 @@ fn rows_cover_the_scenario_and_say_where_each_figure_comes_from() {
         .amounts
         .insert("amazon".into(), Amount(common::billions(40)));
     let outcome = compute(&story, &scenario).unwrap();
-    let rows = data_rows(&story, &scenario, &outcome);
+    let rows = data_rows(&story, &scenario, &outcome, &Locale::english());
     let find = |figure: &str| {
         rows.iter()
             .find(|r| r.figure == figure)
@@ -61,8 +62,13 @@ fn rows_cover_the_scenario_and_say_where_each_figure_comes_from() {
 fn csv_quotes_what_needs_quoting() {
     let story = article_story();
     let scenario = Scenario::article(&story);
-    let rows = data_rows(&story, &scenario, &compute(&story, &scenario).unwrap());
-    let csv = to_csv(&story, &rows);
+    let rows = data_rows(
+        &story,
+        &scenario,
+        &compute(&story, &scenario).unwrap(),
+        &Locale::english(),
+    );
+    let csv = to_csv(&story, &rows, &Locale::english());
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines[0], "figure,value,unit,basis,source");
     assert_eq!(lines.len(), rows.len() + 1, "a line per row");
@@ -84,7 +90,12 @@ fn json_keeps_every_digit_and_escapes_markup() {
     story.id = "x".into();
     story.pre_money.label = "<script>\"pre\"</script>".into();
     let scenario = Scenario::article(&story);
-    let rows = data_rows(&story, &scenario, &compute(&story, &scenario).unwrap());
+    let rows = data_rows(
+        &story,
+        &scenario,
+        &compute(&story, &scenario).unwrap(),
+        &Locale::english(),
+    );
     let json = to_json(&story, &rows);
     assert!(!json.contains("<script>"), "no raw markup: {json}");
     let parsed: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
@@ -105,8 +116,13 @@ fn csv_cells_that_would_be_formulas_are_kept_as_text() {
         let mut story = article_story();
         story.pre_money.label = format!("{lead}HYPERLINK(\"http://x.invalid\")");
         let scenario = Scenario::article(&story);
-        let rows = data_rows(&story, &scenario, &compute(&story, &scenario).unwrap());
-        let csv = to_csv(&story, &rows);
+        let rows = data_rows(
+            &story,
+            &scenario,
+            &compute(&story, &scenario).unwrap(),
+            &Locale::english(),
+        );
+        let csv = to_csv(&story, &rows, &Locale::english());
         let first_cell = csv.split("\r\n").nth(1).expect("a first row");
         assert!(
             first_cell.starts_with(&format!("\"'{lead}"))

@@ -5,6 +5,7 @@
 
 mod common;
 
+use round_explainer::locale::Locale;
 use std::sync::Mutex;
 use std::thread::ThreadId;
 
@@ -150,7 +151,7 @@ fn the_svg_reads_back_without_warnings_and_holds_its_alt_text() {
         let story = story(name, text);
         let scenario = scenario_of(&story, None);
         let outcome = compute(&story, &scenario).expect("the article's figures compute");
-        let alt = sentence(&story, &scenario, &outcome);
+        let alt = sentence(&story, &scenario, &outcome, &Locale::english());
         for layout in [Layout::Card, Layout::Print] {
             let image = draw(&story, None, layout);
             assert_eq!(

@@ -6,6 +6,7 @@
 mod common;
 
 use common::{billions, dec};
+use round_explainer::locale::Locale;
 use round_explainer::model::export::{data_rows, Basis};
 use round_explainer::model::story::Price;
 use round_explainer::model::{compute, Scenario, Story};
@@ -59,7 +60,7 @@ fn a_post_money_reported_in_euros_derives_the_pre_money() {
         );
     }
 
-    let rows = data_rows(&story, &scenario, &outcome);
+    let rows = data_rows(&story, &scenario, &outcome, &Locale::english());
     let basis = |figure: &str| {
         rows.iter()
             .find(|row| row.figure == figure)
@@ -81,7 +82,7 @@ fn a_post_money_reported_in_euros_derives_the_pre_money() {
     let mut moved = scenario.clone();
     moved.pre_money.0 = billions(12);
     let outcome = compute(&story, &moved).unwrap();
-    let rows = data_rows(&story, &moved, &outcome);
+    let rows = data_rows(&story, &moved, &outcome, &Locale::english());
     let post = rows
         .iter()
         .find(|row| row.figure == "Post-money valuation")
@@ -193,7 +194,7 @@ fn tranches_by_time_and_a_lead_that_could_be_reduced() {
             ("undisclosed", "10000000000", "3.45"),
         ])
     );
-    let rows = data_rows(&story, &cut, &outcome);
+    let rows = data_rows(&story, &cut, &outcome, &Locale::english());
     let round = rows
         .iter()
         .find(|row| row.figure == "Orbital's new funding round")
@@ -239,14 +240,19 @@ fn a_post_money_moved_by_its_parts_is_no_longer_reported() {
         round_explainer::model::Amount(billions(15)),
     );
     let outcome = compute(&story, &cut).unwrap();
-    let rows = data_rows(&story, &cut, &outcome);
+    let rows = data_rows(&story, &cut, &outcome, &Locale::english());
     let post = rows
         .iter()
         .find(|row| row.figure == "Post-money valuation")
         .unwrap();
     assert_eq!((post.value, post.basis), (billions(290), Basis::Derived));
     let article = Scenario::article(&story);
-    let rows = data_rows(&story, &article, &compute(&story, &article).unwrap());
+    let rows = data_rows(
+        &story,
+        &article,
+        &compute(&story, &article).unwrap(),
+        &Locale::english(),
+    );
     let post = rows
         .iter()
         .find(|row| row.figure == "Post-money valuation")
@@ -287,7 +293,7 @@ fn a_pre_money_reported_in_pounds_with_a_group_and_two_deals() {
         ]),
         "no undisclosed rest: the round's £3B is all reported"
     );
-    let rows = data_rows(&story, &scenario, &outcome);
+    let rows = data_rows(&story, &scenario, &outcome, &Locale::english());
     assert_eq!(
         (rows[0].basis, rows[0].source.as_deref()),
         (Basis::Reported, Some("round")),

@@ -8,6 +8,7 @@ mod web {
     pub mod boundary;
     pub mod events;
     pub mod labels;
+    pub mod locale;
     pub mod prerender;
     pub mod support;
     pub mod widget;

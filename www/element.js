@@ -185,7 +185,7 @@
     // page, draws nothing.
     class RoundExplainerElement extends HTMLElement {
       static get observedAttributes() {
-        return ["src", "scenario", "url-state", "heading-level", "theme", "font"];
+        return ["src", "scenario", "url-state", "heading-level", "theme", "font", "locale"];
       }
 
       constructor() {
@@ -263,6 +263,18 @@
         } else if (name === "scenario") {
           // A load in flight reads the attribute when it draws.
           if (this.explainer) this.explainer.setFragment(value || "");
+        } else if (name === "locale") {
+          // Another language, with the reader's choices as they are; a load in flight reads
+          // the attribute when it draws. One the explainer cannot speak changes nothing.
+          this._localeAttribute();
+          if (this.explainer) {
+            try {
+              this.explainer.setLocale(value || "");
+            } catch (error) {
+              const message = error && error.message ? error.message : String(error);
+              this.dispatchEvent(new CustomEvent("round-explainer:error", { bubbles: true, composed: true, detail: { message, control: null } }));
+            }
+          }
         } else if ((name === "url-state" || name === "heading-level") && this.explainer && this._story) {
           this._draw(this._story.value);
         }
@@ -424,6 +436,13 @@
         return drawn;
       }
 
+      /** The locale asked for (BCP 47), which the explainer reads from its host. */
+      _localeAttribute() {
+        const locale = this.getAttribute("locale");
+        if (locale) this.container.dataset.locale = locale;
+        else delete this.container.dataset.locale;
+      }
+
       /** theme="light|dark" (auto otherwise) and font="inherit", for the stylesheet. */
       _style() {
         const theme = this.getAttribute("theme");
@@ -439,6 +458,7 @@
         const level = this.getAttribute("heading-level");
         if (level) this.container.dataset.headingLevel = level;
         else delete this.container.dataset.headingLevel;
+        this._localeAttribute();
         try {
           performance.mark("round-explainer:loaded");
           // A pre-rendered explainer was written with the scenario attribute and may hold the

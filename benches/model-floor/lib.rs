@@ -3,7 +3,8 @@
 //! It compiles the crate's own model and JS reader (the same files, by `#[path]`) and exports
 //! one function that asks of the model what the view asks of it: read and validate a story,
 //! take the reader's choices from a URL fragment and a preset, compute the outcome, word and
-//! format its figures, and export the data table. `make bench` compares its size with the
+//! format its figures in the story's locale (the message tables and the `Intl` glue), and
+//! export the data table. `make bench` compares its size with the
 //! payload budget: what this wasm takes, no trimming of the view can win back.
 #![forbid(unsafe_code)]
 
@@ -11,6 +12,8 @@
 #[allow(dead_code)]
 #[path = "../../src/js.rs"]
 mod js;
+#[path = "../../src/locale/mod.rs"]
+pub mod locale;
 #[path = "../../src/model/mod.rs"]
 pub mod model;
 
@@ -18,7 +21,8 @@ use wasm_bindgen::prelude::*;
 
 use model::export::{data_rows, to_csv, to_json};
 use model::fragment::{from_fragment, to_fragment};
-use model::money::{format_money, Style};
+use locale::Locale;
+use model::money::Style;
 use model::steps::Steps;
 use model::{compute, Preset, Story};
 
@@ -39,11 +43,12 @@ pub fn figures(story: JsValue, fragment: &str, preset: &str) -> Result<String, J
         scenario = scenario.with_preset(&story, preset).clamped(&story);
     }
     let outcome = compute(&story, &scenario).map_err(|error| fail(error.to_string()))?;
-    let symbol = story.currency_symbol();
+    let locale = Locale::chosen(None, story.locale.as_deref()).map_err(fail)?;
+    let money = |amount, style| locale.money(amount, &story.currency, style);
     let mut shown = to_fragment(&story, &scenario);
     for holding in &outcome.holdings {
-        shown += &format_money(holding.amount, &symbol, Style::Short);
-        shown += &format_money(holding.amount, &symbol, Style::Long);
+        shown += &money(holding.amount, Style::Short);
+        shown += &money(holding.amount, Style::Long);
         shown += &holding.display_percent.to_string();
     }
     for comparison in &outcome.comparisons {
@@ -51,10 +56,10 @@ pub fn figures(story: JsValue, fragment: &str, preset: &str) -> Result<String, J
     }
     for adjustable in story.adjustables() {
         let steps = Steps::of(adjustable.range);
-        shown += &format_money(steps.value_at(steps.last()).0, &symbol, Style::Long);
+        shown += &money(steps.value_at(steps.last()).0, Style::Long);
     }
-    let rows = data_rows(&story, &scenario, &outcome);
-    shown += &to_csv(&story, &rows);
+    let rows = data_rows(&story, &scenario, &outcome, &locale);
+    shown += &to_csv(&story, &rows, &locale);
     shown += &to_json(&story, &rows);
     Ok(shown)
 }

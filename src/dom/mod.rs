@@ -18,6 +18,7 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent};
 
+use crate::locale::Locale;
 use crate::model::export::{data_rows, to_csv, to_json};
 use crate::model::fragment::{from_fragment, own_part, to_fragment};
 use crate::model::story::Amount;
@@ -62,6 +63,8 @@ struct State {
     outcome: Outcome,
     doc: Document,
     frame: Frame,
+    /// The readers' language and number formats.
+    locale: Locale,
     /// Why the reader's last choice could not be shown, until the next one that can.
     problem: Option<Problem>,
     root: Element,
@@ -120,6 +123,12 @@ fn with_moves(story: &Story, mut scenario: Scenario, root: &Element) -> Scenario
         }
     }
     scenario.clamped(story)
+}
+
+/// The locale a host asks for (its `data-locale`, which the element copies from its `locale`
+/// attribute), else the story's, else English.
+fn locale_for(asked: Option<&str>, story: &Story) -> Result<Locale, String> {
+    Locale::chosen(asked, story.locale.as_deref())
 }
 
 /// The first element under `root` with `class`; the description always holds one.
@@ -183,6 +192,7 @@ impl Explainer {
             scenario = with_moves(&story, scenario, root);
         }
         let outcome = compute(&story, &scenario).map_err(|error| error.to_string())?;
+        let locale = locale_for(host.get_attribute("data-locale").as_deref(), &story)?;
 
         let look = Look {
             story: &story,
@@ -190,6 +200,7 @@ impl Explainer {
             outcome: &outcome,
             frame: &frame,
             problem: None,
+            locale: &locale,
         };
         let description = view::explainer(&look);
         let root = match &existing {
@@ -209,6 +220,7 @@ impl Explainer {
                 outcome,
                 doc,
                 frame,
+                locale,
                 problem: None,
                 root: root.clone(),
                 drawn: description,
@@ -302,6 +314,16 @@ impl Explainer {
         Ok(())
     }
 
+    /// Speaks the locale `tag` (BCP 47), or the story's own with an empty tag, and redraws with
+    /// the reader's choices as they are. A locale the explainer cannot speak changes nothing
+    /// and is the error.
+    pub fn set_locale(&self, tag: &str) -> Result<(), String> {
+        let mut state = self.state.try_borrow_mut().map_err(|_| BUSY.to_owned())?;
+        state.locale = locale_for(Some(tag), &state.story)?;
+        state.render();
+        Ok(())
+    }
+
     /// Highlights the part of the explainer a paragraph talks about (`round`, `ownership`,
     /// `comparisons`, `timeline`, `headline`, `control-amazon`…), or none. It touches only the
     /// root's attribute, which the description never sets, so it works at any time.
@@ -360,7 +382,12 @@ pub fn show_error(host: &Element, message: &str) {
     let Some(doc) = host.owner_document() else {
         return;
     };
-    let error = apply::create(&doc, &view::error(message));
+    // The heading in the language the host asked for, if the explainer speaks it.
+    let locale = host
+        .get_attribute("data-locale")
+        .and_then(|tag| Locale::parse(tag.trim()).ok())
+        .unwrap_or_else(Locale::english);
+    let error = apply::create(&doc, &view::error(message, &locale));
     host.replace_children_with_node_1(&error);
     After::Dispatch(Pending::new(
         &error,
@@ -417,6 +444,7 @@ impl State {
             outcome: &self.outcome,
             frame: &self.frame,
             problem: self.problem.as_ref(),
+            locale: &self.locale,
         };
         let wanted = view::explainer(&look);
         apply::patch(&self.doc, &self.root, &self.drawn, &wanted);
@@ -455,7 +483,8 @@ impl State {
             self.arm_settled(left.ceil() as i32);
             return After::Nothing;
         }
-        let text = view::summary::sentence(&self.story, &self.scenario, &self.outcome);
+        let text =
+            view::summary::sentence(&self.story, &self.scenario, &self.outcome, &self.locale);
         self.live.set_text_content(Some(&text));
         let fragment = to_fragment(&self.story, &self.scenario);
         if self.options.url_state && self.scenario != self.in_url {
@@ -618,7 +647,14 @@ impl State {
     /// Shows the provenance note under the section of the figure that was activated, scrolled
     /// into view, and announces it.
     fn open_note(&mut self, button: &Element, reference: &Ref) -> After {
-        let Some(found) = note(&self.story, &self.scenario, &self.outcome, reference) else {
+        let found = note(
+            &self.story,
+            &self.scenario,
+            &self.outcome,
+            &self.locale,
+            reference,
+        );
+        let Some(found) = found else {
             return After::Nothing;
         };
         let children: Vec<Element> = found
@@ -651,7 +687,7 @@ impl State {
             "note",
             &[
                 ("figure", Some(&reference.attribute())),
-                ("kind", Some(found.kind)),
+                ("kind", Some(found.kind.token())),
             ],
         ))
     }
@@ -673,9 +709,9 @@ impl State {
     /// "Get the data": the current figures as a CSV or JSON file. The link that starts the
     /// download is never in the page, so its click reaches no listener, ours or the host's.
     fn download(&self, format: &str) {
-        let rows = data_rows(&self.story, &self.scenario, &self.outcome);
+        let rows = data_rows(&self.story, &self.scenario, &self.outcome, &self.locale);
         let (text, mime) = match format {
-            "csv" => (to_csv(&self.story, &rows), "text/csv"),
+            "csv" => (to_csv(&self.story, &rows, &self.locale), "text/csv"),
             _ => (to_json(&self.story, &rows), "application/json"),
         };
         let name = format!("{}-figures.{format}", self.story.id);

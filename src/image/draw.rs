@@ -7,6 +7,7 @@ use super::font::{self, one_line, wrap};
 use super::kind::Kind;
 use super::read::{Bar, Content, Entry, Piece, Tile, IDS};
 use super::theme::{self, ACCENT, INK, LINE, MUTED, PANEL, PAPER};
+use crate::locale::{fill, Locale};
 use crate::model::export::Basis;
 use crate::model::Story;
 use crate::view::figures::isolate;
@@ -272,7 +273,7 @@ fn card(sheet: &mut Sheet, story: &Story, content: &Content) {
         bar(sheet, after, MARGIN + ROW_LABEL, y, INNER - ROW_LABEL);
         y += BAR_HEIGHT + 10.0;
         let rows = ((footer_top - 16.0 - y) / BODY.line).floor().max(1.0) as usize;
-        legend_rows(sheet, &after.legend, y, rows);
+        legend_rows(sheet, &after.legend, y, rows, &content.locale);
     }
     sheet.nodes.push(rule(footer_top - 10.0));
     let source = FOOT.one_line(&source_line(story), INNER);
@@ -293,11 +294,14 @@ fn print(sheet: &mut Sheet, story: &Story, content: &Content) -> u32 {
     y += section_heading(sheet, &content.round_title, y);
     for round in &content.round {
         // New money is a sum: the round and the separate deals that are on.
-        let caption = Kind::after(Some(Kind(Basis::Derived)), &round.caption);
+        let caption = Kind::after(
+            Some(Kind::new(Basis::Derived, &content.locale)),
+            &round.caption,
+        );
         y += sheet.lines(MARGIN, y, BODY_MUTED, &BODY_MUTED.wrap(&caption, INNER, 2));
         bar(sheet, round, MARGIN, y + 4.0, INNER);
         y += BAR_HEIGHT + 12.0;
-        y += legend_list(sheet, &round.legend, y);
+        y += legend_list(sheet, &round.legend, y, &content.locale);
     }
     if !content.tranches.is_empty() {
         y += 8.0;
@@ -324,7 +328,7 @@ fn print(sheet: &mut Sheet, story: &Story, content: &Content) -> u32 {
         );
         bar(sheet, bar_of, MARGIN + ROW_LABEL, y, INNER - ROW_LABEL);
         y += BAR_HEIGHT + 12.0;
-        y += legend_list(sheet, &bar_of.legend, y);
+        y += legend_list(sheet, &bar_of.legend, y, &content.locale);
         y += 8.0;
     }
     y += 16.0;
@@ -339,8 +343,10 @@ fn print(sheet: &mut Sheet, story: &Story, content: &Content) -> u32 {
             let needed = BODY.line * (lines.len() as f32 + from) + 8.0;
             if y + needed > last {
                 let left = content.sources.len() - index;
-                let more = format!(
-                    "… and {left} more of the article's sentences: the explainer lists them all."
+                let count = content.locale.number(left.into());
+                let more = fill(
+                    content.locale.messages().image_more_sentences,
+                    &[("count", &count)],
                 );
                 y += sheet.lines(MARGIN, y, BODY_MUTED, &BODY_MUTED.wrap(&more, INNER, 2));
                 break;
@@ -501,7 +507,13 @@ fn figures(entry: &Entry) -> String {
 
 /// The legend in rows across the card, at most `rows` of them; entries that do not fit are
 /// counted at the end ("+ 3 more").
-fn legend_rows(sheet: &mut Sheet, legend: &[Entry], top: f32, rows: usize) {
+fn legend_rows(sheet: &mut Sheet, legend: &[Entry], top: f32, rows: usize, locale: &Locale) {
+    let more_of = |count: usize| {
+        fill(
+            locale.messages().legend_more,
+            &[("count", &locale.number(count.into()))],
+        )
+    };
     let right = MARGIN + INNER;
     let gap = 28.0;
     let (mut x, mut row) = (MARGIN, 0);
@@ -510,11 +522,11 @@ fn legend_rows(sheet: &mut Sheet, legend: &[Entry], top: f32, rows: usize) {
         let value = figures(entry);
         let width = 24.0 + BODY.width(&label) + 8.0 + BODY_BOLD.width(&value);
         let left = legend.len() - index;
-        let more = format!("+ {left} more");
+        let more = more_of(left);
         let last_row = row + 1 == rows;
         // On the last row, room is kept for "+ N more" unless this is the last entry.
         let reserve = if last_row && left > 1 {
-            gap + BODY_MUTED.width(&format!("+ {} more", left - 1))
+            gap + BODY_MUTED.width(&more_of(left - 1))
         } else {
             0.0
         };
@@ -543,7 +555,7 @@ fn legend_rows(sheet: &mut Sheet, legend: &[Entry], top: f32, rows: usize) {
 
 /// The legend as a list, an entry a line (a long name on two), at most
 /// [`MAX_PRINT_ENTRIES`]; its height.
-fn legend_list(sheet: &mut Sheet, legend: &[Entry], top: f32) -> f32 {
+fn legend_list(sheet: &mut Sheet, legend: &[Entry], top: f32, locale: &Locale) -> f32 {
     // Figures in a column just right of the longest label, which may take 60% of the width.
     let longest = legend
         .iter()
@@ -561,10 +573,8 @@ fn legend_list(sheet: &mut Sheet, legend: &[Entry], top: f32) -> f32 {
         y += BODY.line * label.len().max(value.len()) as f32 + 2.0;
     }
     if legend.len() > MAX_PRINT_ENTRIES {
-        let more = format!(
-            "… and {} more: the explainer lists them all.",
-            legend.len() - MAX_PRINT_ENTRIES
-        );
+        let count = locale.number((legend.len() - MAX_PRINT_ENTRIES).into());
+        let more = fill(locale.messages().image_more, &[("count", &count)]);
         y += sheet.lines(MARGIN + 24.0, y, BODY_MUTED, &[more]);
     }
     y - top + 4.0

@@ -1,13 +1,18 @@
 //! The kind of each figure on an image, as the explainer's note for it says (reported, derived,
-//! an assumption, or the reader's choice), in the data table's words ([`Basis::label`]).
+//! an assumption, or the reader's choice), in the data table's words ([`Locale::basis`]).
 
+use crate::locale::Locale;
 use crate::model::export::Basis;
 use crate::model::{Outcome, Scenario, Story};
-use crate::view::provenance::{kind, note, Ref};
+use crate::view::provenance::{note, NoteKind, Ref};
 
-/// A figure's kind.
+/// A figure's kind, and its word in the reader's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Kind(pub Basis);
+pub struct Kind {
+    /// Where the figure comes from.
+    pub basis: Basis,
+    word: &'static str,
+}
 
 impl Kind {
     /// The kind of the figure that `reference` names, in the scenario on screen: the kind of
@@ -16,22 +21,30 @@ impl Kind {
         story: &Story,
         scenario: &Scenario,
         outcome: &Outcome,
+        locale: &Locale,
         reference: &Ref,
     ) -> Option<Kind> {
-        let note = note(story, scenario, outcome, reference)?;
+        let note = note(story, scenario, outcome, locale, reference)?;
         let basis = match note.kind {
-            kind::REPORTED | kind::PARTLY_REPORTED => Basis::Reported,
-            kind::ASSUMPTION => Basis::Assumption,
-            kind::CHOICE => Basis::ReadersChoice,
-            kind::DERIVED => Basis::Derived,
-            _ => return None,
+            NoteKind::Reported | NoteKind::PartlyReported => Basis::Reported,
+            NoteKind::Assumption => Basis::Assumption,
+            NoteKind::Choice => Basis::ReadersChoice,
+            NoteKind::Derived => Basis::Derived,
         };
-        Some(Kind(basis))
+        Some(Kind::new(basis, locale))
+    }
+
+    /// The kind `basis` in the words of `locale`.
+    pub fn new(basis: Basis, locale: &Locale) -> Kind {
+        Kind {
+            basis,
+            word: locale.basis(basis),
+        }
     }
 
     /// "derived", "reader's choice"…
     pub fn word(self) -> &'static str {
-        self.0.label()
+        self.word
     }
 
     /// `text` with its kind after it, "$600B (derived)", unless its words already say it

@@ -25,6 +25,7 @@ use resvg::{tiny_skia, usvg};
 pub use draw::{Layout, CARD_HEIGHT, MAX_PRINT_HEIGHT, WIDTH};
 use read::Content;
 
+use crate::locale::Locale;
 use crate::model::{compute, ComputeError, Scenario, Story};
 use crate::view::html::to_html;
 use crate::view::summary::sentence;
@@ -46,6 +47,8 @@ pub enum ImageError {
     },
     /// The PNG could not be encoded.
     Png(String),
+    /// The story's locale cannot be spoken (a story that passed validation always can).
+    Locale(String),
 }
 
 impl fmt::Display for ImageError {
@@ -57,6 +60,7 @@ impl fmt::Display for ImageError {
                 write!(f, "no canvas of {width} × {height} pixels can be made")
             }
             ImageError::Png(reason) => write!(f, "the PNG cannot be encoded: {reason}"),
+            ImageError::Locale(reason) => f.write_str(reason),
         }
     }
 }
@@ -87,8 +91,9 @@ impl Image {
     /// The image of a story's scenario, as a card or for print.
     pub fn draw(story: &Story, scenario: &Scenario, layout: Layout) -> Result<Image, ImageError> {
         let outcome = compute(story, scenario)?;
-        let alt = draw::clean(&sentence(story, scenario, &outcome));
-        let content = Content::read(story, scenario, &outcome);
+        let locale = Locale::chosen(None, story.locale.as_deref()).map_err(ImageError::Locale)?;
+        let alt = draw::clean(&sentence(story, scenario, &outcome, &locale));
+        let content = Content::read(story, scenario, &outcome, locale);
         let (svg, height) = draw::draw(layout, story, &content, &alt);
         Ok(Image {
             svg,

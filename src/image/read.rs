@@ -4,6 +4,7 @@
 //! the explainer says and no figure is worded twice.
 
 use super::kind::Kind;
+use crate::locale::{fill, Locale};
 use crate::model::{Outcome, Scenario, Story};
 use crate::view::charts::{defs, reported_ref};
 use crate::view::provenance::Ref;
@@ -97,6 +98,8 @@ pub struct Content {
     pub title: String,
     /// "Status: in talks".
     pub status: String,
+    /// The readers' language and number formats.
+    pub locale: Locale,
     /// The headline tiles.
     pub tiles: Vec<Tile>,
     /// "The round, by tranche".
@@ -123,7 +126,7 @@ pub struct Content {
 
 impl Content {
     /// The content for a look at the story.
-    pub fn read(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Content {
+    pub fn read(story: &Story, scenario: &Scenario, outcome: &Outcome, locale: Locale) -> Content {
         let frame = Frame::new(IDS).unwrap_or_else(|| unreachable!("IDS is a valid id"));
         let look = Look {
             story,
@@ -131,9 +134,10 @@ impl Content {
             outcome,
             frame: &frame,
             problem: None,
+            locale: &locale,
         };
         let root = explainer(&look);
-        let kind = |reference: &Ref| Kind::of(story, scenario, outcome, reference);
+        let kind = |reference: &Ref| Kind::of(story, scenario, outcome, &locale, reference);
         let part = |name: &str| find(&root, &|node| node.get("data-part") == Some(name));
         let title = root
             .find_class("rx-title")
@@ -164,7 +168,10 @@ impl Content {
         };
         Content {
             title,
-            status: format!("Status: {}", story.round.status.label()),
+            status: fill(
+                locale.messages().status_only,
+                &[("status", locale.status(story.round.status))],
+            ),
             tiles,
             round_title: section_title(round),
             round: bars(round),
@@ -197,6 +204,7 @@ impl Content {
                 .first()
                 .and_then(|defs| defs.children().first())
                 .cloned(),
+            locale,
         }
     }
 

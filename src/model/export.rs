@@ -3,10 +3,11 @@
 
 use rust_decimal::Decimal;
 
-use super::money::{format_money, Style};
+use super::money::Style;
 use super::outcome::{HoldingKind, Outcome};
 use super::scenario::{price_kind, reported_post_money, PriceKind, Scenario};
 use super::story::{Price, ReportedAmount, Story};
+use crate::locale::{fill, Locale};
 
 /// Where a value comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,7 +23,8 @@ pub enum Basis {
 }
 
 impl Basis {
-    /// Plain words for readers and data files.
+    /// The word the JSON download writes, the same in every language (the table and the CSV
+    /// say it in the reader's: [`Locale::basis`]).
     pub fn label(self) -> &'static str {
         match self {
             Basis::Reported => "reported",
@@ -53,14 +55,19 @@ pub struct DataRow {
 }
 
 /// The rows of a scenario's outcome, in reading order.
-pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<DataRow> {
-    let symbol = story.currency_symbol();
+pub fn data_rows(
+    story: &Story,
+    scenario: &Scenario,
+    outcome: &Outcome,
+    locale: &Locale,
+) -> Vec<DataRow> {
+    let m = locale.messages();
     let money = |figure: String, value: Decimal, basis: Basis, source: Option<&str>| DataRow {
         figure,
         value,
         unit: story.currency.clone(),
-        display: format_money(value, &symbol, Style::Short),
-        spoken: format_money(value, &symbol, Style::Long),
+        display: locale.money(value, &story.currency, Style::Short),
+        spoken: locale.money(value, &story.currency, Style::Long),
         basis,
         source: source.map(str::to_owned),
     };
@@ -68,8 +75,8 @@ pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<D
         figure,
         value,
         unit: "percent".to_owned(),
-        display: format!("{value}%"),
-        spoken: format!("{value}%"),
+        display: locale.percent(value),
+        spoken: locale.percent(value),
         basis: Basis::Derived,
         source: None,
     };
@@ -113,7 +120,7 @@ pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<D
         };
         match (holding.kind, reported) {
             (HoldingKind::Undisclosed, _) => rows.push(money(
-                "Rest of the round, amounts not reported".to_owned(),
+                m.row_undisclosed.to_owned(),
                 holding.amount,
                 Basis::Derived,
                 None,
@@ -121,7 +128,7 @@ pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<D
             (_, Some(reported)) => {
                 let (basis, source) = chosen(reported, holding.amount);
                 rows.push(money(
-                    format!("{}'s investment", holding.name),
+                    fill(m.row_investment, &[("name", &holding.name)]),
                     holding.amount,
                     basis,
                     source,
@@ -131,7 +138,7 @@ pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<D
         }
     }
     rows.push(money(
-        "New money in all".to_owned(),
+        m.row_new_money.to_owned(),
         outcome.new_money,
         Basis::Derived,
         None,
@@ -141,18 +148,18 @@ pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<D
         None => (Basis::Derived, None),
     };
     rows.push(money(
-        "Post-money valuation".to_owned(),
+        m.row_post_money.to_owned(),
         outcome.post_money,
         post_basis,
         post_source,
     ));
     for holding in &outcome.holdings {
         let name = match holding.kind {
-            HoldingKind::Undisclosed => "Investors whose amounts are not reported",
+            HoldingKind::Undisclosed => m.row_undisclosed_investors,
             _ => &holding.name,
         };
         rows.push(percent(
-            format!("Stake after the deal: {name}"),
+            fill(m.row_stake, &[("name", name)]),
             holding.display_percent,
         ));
     }
@@ -162,18 +169,16 @@ pub fn data_rows(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<D
             rows.push(DataRow {
                 basis: Basis::Reported,
                 source: Some(stake.source.clone()),
-                display: stake.percent_phrase(),
+                display: locale
+                    .qualified(stake.qualifier, &locale.percent(stake.value.0.normalize())),
                 ..percent(
-                    format!("Stake reported by the article: {}", investor.name),
+                    fill(m.row_reported_stake, &[("name", &investor.name)]),
                     stake.value.0,
                 )
             });
         }
     }
-    rows.push(percent(
-        "Dilution of existing holders".to_owned(),
-        outcome.dilution_percent,
-    ));
+    rows.push(percent(m.row_dilution.to_owned(), outcome.dilution_percent));
     for (comparison, result) in story.comparisons.iter().zip(&outcome.comparisons) {
         rows.push(money(
             comparison.label.clone(),
@@ -195,8 +200,8 @@ fn chosen(reported: &ReportedAmount, value: Decimal) -> (Basis, Option<&str>) {
 }
 
 /// The rows as CSV (RFC 4180), with the quoted sentence of each reported figure.
-pub fn to_csv(story: &Story, rows: &[DataRow]) -> String {
-    let mut csv = String::from("figure,value,unit,basis,source\r\n");
+pub fn to_csv(story: &Story, rows: &[DataRow], locale: &Locale) -> String {
+    let mut csv = format!("{}\r\n", locale.messages().csv_header);
     for row in rows {
         let quote = row
             .source
@@ -207,7 +212,7 @@ pub fn to_csv(story: &Story, rows: &[DataRow]) -> String {
             row.figure.as_str(),
             &row.value.to_string(),
             &row.unit,
-            row.basis.label(),
+            locale.basis(row.basis),
             quote,
         ];
         let line: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();

@@ -153,7 +153,7 @@ fn unit_multiplier(unit: &str) -> Result<Decimal, AmountError> {
     })
 }
 
-/// How an amount is written for readers.
+/// How an amount is written: short for the eye, long for sentences and the ear.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
     /// `$50B`: for charts, tables and tight spaces.
@@ -162,8 +162,10 @@ pub enum Style {
     Long,
 }
 
-/// Formats an amount for readers with at most two decimals of its unit:
-/// `$50B`, `$37.5 billion`, `$1.25T`, `$500M`, `$16,000`.
+/// Writes an amount as an English article does, with at most two decimals of its unit:
+/// `$50B`, `$37.5 billion`, `$1.25T`, `$500M`, `$16,000`. `check` looks for these spellings
+/// in the article; readers are shown amounts in their locale's CLDR format
+/// (`crate::locale::Numbers::money`).
 ///
 /// ```
 /// use round_explainer::model::money::{format_money, Style};

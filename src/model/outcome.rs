@@ -185,8 +185,24 @@ pub struct ComparisonOutcome {
     pub amount: Decimal,
     /// Focus amount / the other figure.
     pub ratio: Share,
-    /// The ratio in words: "40% of Amazon's planned 2026 capex", "4.5 times Project Rainier".
+    /// The ratio in English words, for the developer API: "40% of Amazon's planned 2026
+    /// capex", "4.5 times Project Rainier". The explainer says [`Self::ratio_in_words`] in the
+    /// reader's language.
     pub words: String,
+    /// The ratio as it is put in words, rounded as readers are shown it.
+    #[serde(skip)]
+    pub ratio_in_words: Ratio,
+}
+
+/// A comparison's ratio as readers are told it, its figure rounded as shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ratio {
+    /// Less than the other figure: this percentage of it (whole above 10%, else one decimal).
+    PercentOf(Decimal),
+    /// Exactly as much.
+    Same,
+    /// More: this many times it, to one decimal.
+    Times(Decimal),
 }
 
 fn sum(
@@ -382,6 +398,7 @@ pub fn compute(story: &Story, scenario: &Scenario) -> Result<Outcome, ComputeErr
             amount: comparison.amount.value.0,
             ratio,
             words: ratio_words(&ratio, &comparison.label)?,
+            ratio_in_words: ratio_of(&ratio)?,
         });
     }
 
@@ -415,18 +432,26 @@ fn tranche_has_undisclosed(tranche: &Tranche) -> bool {
 
 /// "40% of Amazon's planned 2026 capex", "4.5 times Project Rainier", "as much as X".
 pub fn ratio_words(ratio: &Share, label: &str) -> Result<String, ComputeError> {
+    Ok(match ratio_of(ratio)? {
+        Ratio::PercentOf(percent) => format!("{percent}% of {label}"),
+        Ratio::Same => format!("as much as {label}"),
+        Ratio::Times(times) => format!("{times} times {label}"),
+    })
+}
+
+/// The ratio of a comparison, rounded as readers are shown it.
+pub fn ratio_of(ratio: &Share) -> Result<Ratio, ComputeError> {
     if ratio.part < ratio.whole {
         let percent = ratio.percent(2)?;
         let decimals = if percent >= Decimal::TEN { 0 } else { 1 };
-        let percent = super::money::rounded(percent, decimals);
-        Ok(format!("{percent}% of {label}"))
+        Ok(Ratio::PercentOf(super::money::rounded(percent, decimals)))
     } else if ratio.part == ratio.whole {
-        Ok(format!("as much as {label}"))
+        Ok(Ratio::Same)
     } else {
         let times = ratio
             .part
             .div_checked(ratio.whole)
             .ok_or_else(|| ComputeError::Overflow("a comparison"))?;
-        Ok(format!("{} times {label}", super::money::rounded(times, 1)))
+        Ok(Ratio::Times(super::money::rounded(times, 1)))
     }
 }

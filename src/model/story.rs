@@ -40,6 +40,9 @@ pub struct Story {
     pub company: String,
     /// ISO 4217 code of every amount in the file (default `USD`, written with `$`).
     pub currency: String,
+    /// The readers' locale as a BCP 47 tag (`de`, `fr-CA`): the interface's language and the
+    /// numbers' format. `None` is English; a page's `locale` attribute overrides it.
+    pub locale: Option<String>,
     /// The article the figures come from.
     pub article: Article,
     /// Exact sentences of the article; every figure names one by id.
@@ -193,13 +196,7 @@ pub struct Figure {
     pub source: String,
 }
 
-impl Figure {
-    /// A percentage figure (a reported stake) as readers say it: "about 13%".
-    pub fn percent_phrase(&self) -> String {
-        self.qualifier
-            .phrase(&format!("{}%", self.value.0.normalize()))
-    }
-}
+impl Figure {}
 
 /// The span a reader may explore with a slider. Its bounds are the story author's choice where
 /// the article gives none, and `assumption` says so.
@@ -397,6 +394,13 @@ pub struct TimelineEvent {
 }
 
 impl Story {
+    /// The currency symbol an English article writes amounts with: `$`, `€`, `CHF `, or the
+    /// code for a currency without one of its own (`SEK `). `check` looks for it in the
+    /// article's sentences; readers see amounts in their locale's format instead.
+    pub fn currency_symbol(&self) -> String {
+        symbol_of(&self.currency)
+    }
+
     /// Reads and validates a story from the text of its file: the reader every path uses.
     pub fn from_json(text: &str) -> Result<Story, StoryError> {
         if text.len() > MAX_STORY_BYTES {
@@ -454,12 +458,6 @@ impl Story {
             })
     }
 
-    /// The currency symbol to write amounts with: `$`, `€`, `CHF `, or the code for a currency
-    /// without one of its own (`SEK `).
-    pub fn currency_symbol(&self) -> String {
-        symbol_of(&self.currency)
-    }
-
     /// Every named investor of the round, in tranche order.
     pub fn investors(&self) -> impl Iterator<Item = &Investor> {
         self.round
@@ -502,6 +500,7 @@ fn read_story(at: At<'_>) -> Story {
         "title",
         "company",
         "currency",
+        "locale",
         "article",
         "sources",
         "marks",
@@ -520,6 +519,7 @@ fn read_story(at: At<'_>) -> Story {
         title: o.text("title"),
         company: o.text("company"),
         currency: o.opt_text("currency").unwrap_or_else(|| "USD".to_owned()),
+        locale: o.opt_text("locale"),
         article: o.get("article", read_article).unwrap_or_default(),
         sources: o.list("sources", read_source),
         marks: o.list("marks", read_mark),

@@ -104,6 +104,8 @@ pub enum Problem {
     NotPositive(Amount),
     /// A currency that is not a three-letter ISO 4217 code.
     BadCurrency(String),
+    /// A locale that is not a BCP 47 tag, or of a language without a message table.
+    BadLocale(crate::locale::LocaleError),
     /// More investors than [`MAX_INVESTORS`].
     TooManyInvestors(usize),
     /// A list longer than its limit.
@@ -226,6 +228,7 @@ impl fmt::Display for Problem {
                 f,
                 "currency \"{code}\" must be a three-letter code such as \"USD\""
             ),
+            Self::BadLocale(error) => write!(f, "{error}"),
             Self::TooManyInvestors(count) => {
                 write!(
                     f,
@@ -541,6 +544,10 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
             &top("currency"),
             Problem::BadCurrency(story.currency.clone()),
         );
+    }
+
+    if let Some(Err(error)) = story.locale.as_deref().map(crate::locale::Locale::parse) {
+        check.fail(&top("locale"), Problem::BadLocale(error));
     }
 
     let mut source_ids = Seen::default();

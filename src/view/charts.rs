@@ -7,11 +7,12 @@ use rust_decimal::Decimal;
 use super::figures::{figure_button, isolate, source_button, spoken, Said};
 use super::provenance::{amount_ref, Ref};
 use super::vnode::VNode;
+use super::Look;
+use crate::locale::{fill, Locale};
 use crate::model::checked::Checked;
-use crate::model::money::format_money;
-use crate::model::outcome::ComparisonOutcome;
+use crate::model::outcome::{ComparisonOutcome, Ratio};
 use crate::model::story::Amount;
-use crate::model::{HoldingKind, Outcome, Scenario, Story};
+use crate::model::{HoldingKind, Story};
 
 /// The charts' width in SVG units.
 const WIDTH: Decimal = Decimal::from_parts(400, 0, 0, false, 0);
@@ -128,7 +129,8 @@ fn segment_class(kind: HoldingKind) -> &'static str {
 
 /// Who is named as undisclosed: investors without amounts, and tranches with no one named;
 /// "Not reported" alone when the story names no one.
-fn unreported_label(story: &Story) -> String {
+fn unreported_label(story: &Story, locale: &Locale) -> String {
+    let m = locale.messages();
     let mut names: Vec<String> = Vec::new();
     for tranche in &story.round.tranches {
         if tranche.investors.is_empty() {
@@ -144,32 +146,29 @@ fn unreported_label(story: &Story) -> String {
         );
     }
     if names.is_empty() {
-        "Not reported".to_owned()
+        m.not_reported.to_owned()
     } else {
-        format!("Not reported ({})", names.join(", "))
+        fill(m.not_reported_names, &[("names", &names.join(", "))])
     }
 }
 
 /// The round (and separate deals that are on) as one bar, and its tranches in order.
-pub fn round_chart(
-    id_prefix: &str,
-    story: &Story,
-    scenario: &Scenario,
-    outcome: &Outcome,
-) -> Vec<VNode> {
-    let symbol = story.currency_symbol();
-    let money = |amount, style| format_money(amount, &symbol, style);
+pub fn round_chart(look: &Look) -> Vec<VNode> {
+    let (story, scenario, outcome, locale) = (look.story, look.scenario, look.outcome, look.locale);
+    let id_prefix = look.frame.ids.as_str();
+    let m = locale.messages();
+    let money = |amount, style| locale.money(amount, &story.currency, style);
     let mut segments = Vec::new();
     for holding in &outcome.holdings {
         let (label, reference) = match holding.kind {
             HoldingKind::Existing => continue,
-            HoldingKind::Undisclosed => (unreported_label(story), Ref::Undisclosed),
+            HoldingKind::Undisclosed => (unreported_label(story, locale), Ref::Undisclosed),
             HoldingKind::Investor => (
                 isolate(&holding.name),
                 reported_ref(story, &holding.id, holding.amount),
             ),
             HoldingKind::SeparateDeal => (
-                format!("{} (separate deal)", isolate(&holding.name)),
+                fill(m.separate_deal, &[("name", &isolate(&holding.name))]),
                 reported_ref(story, &holding.id, holding.amount),
             ),
         };
@@ -183,8 +182,12 @@ pub fn round_chart(
             reported: None,
         });
     }
-    let caption =
-        Said::money(|style| format!("New money: {} in all", money(outcome.new_money, style)));
+    let caption = Said::money(|style| {
+        fill(
+            m.new_money_caption,
+            &[("amount", &money(outcome.new_money, style))],
+        )
+    });
     let bar = stacked_bar(id_prefix, &segments, outcome.new_money, caption);
 
     let steps = story
@@ -198,14 +201,14 @@ pub fn round_chart(
                 .iter()
                 .map(|i| {
                     if i.amount.is_some() {
-                        named(i)
+                        named(i, locale)
                     } else {
-                        format!("{} (amount not reported)", named(i))
+                        fill(m.amount_not_reported, &[("name", &named(i, locale))])
                     }
                 })
                 .collect();
             let who = if names.is_empty() {
-                "no investors named; amounts not reported".to_owned()
+                m.no_investors.to_owned()
             } else {
                 names.join(", ")
             };
@@ -215,16 +218,17 @@ pub fn round_chart(
                     scenario.amount_of(&investor.id, reported) == reported.value
                 })
             });
-            let kind = if as_reported {
-                "reported"
+            let template = if as_reported {
+                m.tranche_reported
             } else {
-                "with your choices"
+                m.tranche_chosen
             };
             let disclosed = |style| {
                 if result.disclosed.is_zero() {
                     String::new()
                 } else {
-                    format!(" · {} {kind}", money(result.disclosed, style))
+                    let amount = money(result.disclosed, style);
+                    format!(" · {}", fill(template, &[("amount", &amount)]))
                 }
             };
             let mut item =
@@ -235,8 +239,9 @@ pub fn round_chart(
             // The tranche's own amount, as the article gives it ("$10 billion in April").
             if let Some(amount) = &tranche.amount {
                 item.push(VNode::text("span", "", ": "));
-                let words =
-                    Said::money(|style| amount.qualifier.phrase(&money(amount.value.0, style)));
+                let words = Said::money(|style| {
+                    locale.qualified(amount.qualifier, &money(amount.value.0, style))
+                });
                 item.push(figure_button(words, &Ref::Source(amount.source.clone())));
             }
             item.with([
@@ -245,12 +250,12 @@ pub fn round_chart(
                     "",
                     Said::money(|style| format!(": {who}{} ", disclosed(style))),
                 ),
-                source_button(&tranche.source),
+                source_button(&tranche.source, locale),
             ])
         });
     vec![
         bar,
-        VNode::text("p", "rx-sub", "Tranches, in order:"),
+        VNode::text("p", "rx-sub", m.tranches_in_order),
         VNode::el("ol", "rx-tranches").with(steps),
     ]
 }
@@ -276,35 +281,37 @@ pub fn reported_ref(story: &Story, id: &str, amount: Decimal) -> Ref {
 }
 
 /// The stake the article reports for an investor, as "reported: about 13%", with its sentence.
-pub fn reported_stake(story: &Story, id: &str) -> Option<(Said, Ref)> {
+pub fn reported_stake(story: &Story, id: &str, locale: &Locale) -> Option<(Said, Ref)> {
     let stake = story.investors().find(|i| i.id == id)?.stake.as_ref()?;
+    let figure = locale.qualified(stake.qualifier, &locale.percent(stake.value.0.normalize()));
     Some((
-        Said::plain(&format!("reported: {}", stake.percent_phrase())),
+        Said::plain(&fill(
+            locale.messages().reported_figure,
+            &[("figure", &figure)],
+        )),
         Ref::Source(stake.source.clone()),
     ))
 }
 
 /// An investor's name as the tranche list writes it: a group with its members.
-fn named(investor: &crate::model::story::Investor) -> String {
+fn named(investor: &crate::model::story::Investor, locale: &Locale) -> String {
     let members: Vec<String> = investor.members.iter().map(|m| isolate(m)).collect();
     match members.as_slice() {
         [] => isolate(&investor.name),
-        [one] => format!("{} ({one})", isolate(&investor.name)),
-        [rest @ .., last] => format!(
-            "{} ({} and {last})",
-            isolate(&investor.name),
-            rest.join(", ")
-        ),
+        members => format!("{} ({})", isolate(&investor.name), locale.list(members)),
     }
 }
 
 /// Ownership before and after the deal, as two bars.
-pub fn ownership_chart(id_prefix: &str, story: &Story, outcome: &Outcome) -> Vec<VNode> {
+pub fn ownership_chart(look: &Look) -> Vec<VNode> {
+    let (story, outcome, locale) = (look.story, look.outcome, look.locale);
+    let id_prefix = look.frame.ids.as_str();
+    let m = locale.messages();
     let before = Segment {
         part: Decimal::ONE,
         class: "rx-seg-existing",
-        label: "Existing holders".to_owned(),
-        value: Said::plain("100%"),
+        label: m.existing_holders.to_owned(),
+        value: Said::plain(&locale.percent(Decimal::ONE_HUNDRED)),
         reference: Ref::PreMoney,
         reported: None,
     };
@@ -315,24 +322,25 @@ pub fn ownership_chart(id_prefix: &str, story: &Story, outcome: &Outcome) -> Vec
             part: holding.amount,
             class: segment_class(holding.kind),
             label: match holding.kind {
-                HoldingKind::Undisclosed => "Not reported".to_owned(),
+                HoldingKind::Undisclosed => m.not_reported.to_owned(),
                 _ => isolate(&holding.name),
             },
-            value: Said::plain(&format!("{}%", holding.display_percent)),
+            value: Said::plain(&locale.percent(holding.display_percent)),
             reference: Ref::Stake(holding.id.clone()),
-            reported: reported_stake(story, &holding.id),
+            reported: reported_stake(story, &holding.id, locale),
         })
         .collect();
     vec![
-        stacked_bar(id_prefix, &[before], Decimal::ONE, Said::plain("Before")),
-        stacked_bar(id_prefix, &after, outcome.post_money, Said::plain("After")),
+        stacked_bar(id_prefix, &[before], Decimal::ONE, Said::plain(m.before)),
+        stacked_bar(id_prefix, &after, outcome.post_money, Said::plain(m.after)),
     ]
 }
 
 /// The focus investor's amount next to each comparison figure, with the ratio in words.
-pub fn comparisons(story: &Story, outcome: &Outcome) -> Vec<VNode> {
-    let symbol = story.currency_symbol();
-    let money = |amount, style| format_money(amount, &symbol, style);
+pub fn comparisons(look: &Look) -> Vec<VNode> {
+    let (story, outcome, locale) = (look.story, look.outcome, look.locale);
+    let m = locale.messages();
+    let money = |amount, style| locale.money(amount, &story.currency, style);
     let Some(focus) = outcome.holding(&story.focus_investor) else {
         return Vec::new();
     };
@@ -370,16 +378,31 @@ pub fn comparisons(story: &Story, outcome: &Outcome) -> Vec<VNode> {
                 bar("2", ws[0], "rx-seg-investor"),
                 bar("16", ws[1], "rx-seg-compare"),
             ]);
+            let label = isolate(&comparison.label);
+            let ratio = match result.ratio_in_words {
+                Ratio::PercentOf(percent) => fill(
+                    m.ratio_percent_of,
+                    &[("percent", &locale.percent(percent)), ("label", &label)],
+                ),
+                Ratio::Same => fill(m.ratio_same, &[("label", &label)]),
+                Ratio::Times(times) => fill(
+                    m.ratio_times,
+                    &[("times", &locale.number(times)), ("label", &label)],
+                ),
+            };
             let words = Said::money(|style| {
-                format!(
-                    "{}'s {} is {}.",
-                    isolate(&focus.name),
-                    money(focus.amount, style),
-                    result.words
+                fill(
+                    m.comparison_words,
+                    &[
+                        ("name", &isolate(&focus.name)),
+                        ("amount", &money(focus.amount, style)),
+                        ("ratio", &ratio),
+                    ],
                 )
             });
             let qualifier = comparison.amount.qualifier;
-            let figure = Said::money(|style| qualifier.phrase(&money(result.amount, style)));
+            let figure =
+                Said::money(|style| locale.qualified(qualifier, &money(result.amount, style)));
             let legend = VNode::el("p", "rx-compare-legend").with([
                 VNode::text("span", "", &format!("{} ", isolate(&comparison.label))),
                 figure_button(figure, &Ref::Source(comparison.amount.source.clone())),

@@ -7,11 +7,12 @@ use rust_decimal::Decimal;
 use super::figures::{figure_button, isolate, spoken, Said};
 use super::provenance::Ref;
 use super::vnode::VNode;
+use super::Look;
+use crate::locale::fill;
 use crate::model::checked::Checked;
-use crate::model::money::{format_money, group_thousands};
 use crate::model::scenario::price_kind;
 use crate::model::story::MarkKind;
-use crate::model::{Outcome, Scenario, Story};
+use crate::model::Story;
 
 /// Whether the story has anything for this part.
 pub fn has_context(story: &Story) -> bool {
@@ -19,19 +20,21 @@ pub fn has_context(story: &Story) -> bool {
 }
 
 /// The list of marks and facts for the scenario on screen.
-pub fn context(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<VNode> {
-    let symbol = story.currency_symbol();
-    let money = |amount, style| format_money(amount, &symbol, style);
-    let price = price_kind(story, scenario).word();
+pub fn context(look: &Look) -> Vec<VNode> {
+    let (story, scenario, outcome, locale) = (look.story, look.scenario, look.outcome, look.locale);
+    let m = locale.messages();
+    let money = |amount, style| locale.money(amount, &story.currency, style);
+    let price = locale.price_word(price_kind(story, scenario));
     let marks = story.marks.iter().map(|mark| {
         let kind = match mark.kind {
-            MarkKind::Primary => "a funding round",
-            MarkKind::Secondary => "a secondary sale: a price, but no money for the company",
+            MarkKind::Primary => m.mark_primary,
+            MarkKind::Secondary => m.mark_secondary,
         };
         let figure = Said::money(|style| {
-            mark.valuation
-                .qualifier
-                .phrase(&money(mark.valuation.value.0, style))
+            locale.qualified(
+                mark.valuation.qualifier,
+                &money(mark.valuation.value.0, style),
+            )
         });
         let mut item = VNode::el("li", "").with([
             VNode::text(
@@ -52,9 +55,13 @@ pub fn context(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<VNo
                 "span",
                 "rx-step",
                 Said::money(|style| {
-                    format!(
-                        ". This round's pre-money valuation, {} ({price}), is {step}× that.",
-                        money(outcome.pre_money, style)
+                    fill(
+                        m.mark_step,
+                        &[
+                            ("amount", &money(outcome.pre_money, style)),
+                            ("kind", price),
+                            ("step", &locale.number(step)),
+                        ],
                     )
                 }),
             ));
@@ -62,9 +69,8 @@ pub fn context(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<VNo
         item
     });
     let facts = story.facts.iter().map(|fact| {
-        let count =
-            fact.qualifier
-                .phrase(&format!("{} {}", group_thousands(fact.count.0), fact.unit));
+        let count = format!("{} {}", locale.number(fact.count.0), fact.unit);
+        let count = locale.qualified(fact.qualifier, &count);
         VNode::el("li", "").with([
             VNode::text("strong", "", &isolate(&fact.label)),
             VNode::text("span", "", ": "),

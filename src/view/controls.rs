@@ -8,7 +8,8 @@ use super::provenance::Ref;
 pub use super::provenance::{PRE, ROUND};
 use super::vnode::VNode;
 use super::Look;
-use crate::model::money::{format_money, Style};
+use crate::locale::{fill, Locale};
+use crate::model::money::Style;
 use crate::model::steps::Steps;
 use crate::model::story::{Amount, Price, Range};
 use crate::model::{Preset, Scenario, Story};
@@ -25,14 +26,15 @@ pub struct Problem {
 
 /// The presets, as offered: a preset that gives the same scenario as one before it would only
 /// be a second button pressed at once with the first, so it is left out.
-fn offered_presets(story: &Story) -> Vec<(Preset, &'static str, &'static str)> {
+fn offered_presets(story: &Story, locale: &Locale) -> Vec<(Preset, &'static str, &'static str)> {
+    let m = locale.messages();
     let article = Scenario::article(story);
     let mut offered: Vec<Scenario> = Vec::new();
     let mut presets = Vec::new();
     for (preset, label, name) in [
-        (Preset::Article, "Article's figures", "article"),
-        (Preset::LowEnd, "Low end", "low_end"),
-        (Preset::UpperEnd, "Upper end", "upper_end"),
+        (Preset::Article, m.preset_article, "article"),
+        (Preset::LowEnd, m.preset_low, "low_end"),
+        (Preset::UpperEnd, m.preset_upper, "upper_end"),
     ] {
         let scenario = article.with_preset(story, preset);
         if !offered.contains(&scenario) {
@@ -100,8 +102,9 @@ fn problem_note(problem: &Problem) -> VNode {
 }
 
 fn slider(look: &Look, spec: SliderSpec) -> VNode {
-    let (story, scenario, outcome) = (look.story, look.scenario, look.outcome);
-    let symbol = story.currency_symbol();
+    let (story, scenario, outcome, locale) = (look.story, look.scenario, look.outcome, look.locale);
+    let m = locale.messages();
+    let money = |amount, style| locale.money(amount, &story.currency, style);
     let id = format!("{}-{}", look.frame.ids, spec.key);
     let steps = Steps::of(spec.range);
     let value = value_of(story, scenario, spec.key);
@@ -110,13 +113,13 @@ fn slider(look: &Look, spec: SliderSpec) -> VNode {
         .deal
         .is_some_and(|deal| !scenario.deal_is_on(story, deal));
     let note = match spec.key {
-        ROUND if outcome.round.held_at_disclosed => format!(
-            "Held at {}: the round cannot be smaller than the amounts already reported.",
-            format_money(outcome.round.total, &symbol, Style::Long)
+        ROUND if outcome.round.held_at_disclosed => fill(
+            m.slider_held,
+            &[("amount", &money(outcome.round.total, Style::Long))],
         ),
-        _ if off => "Not counted: switch it on above.".to_owned(),
+        _ if off => m.slider_off.to_owned(),
         _ => match &spec.upper_bound {
-            Some(words) if index == steps.last() => format!("At the article's upper end: {words}."),
+            Some(words) if index == steps.last() => fill(m.slider_upper, &[("figure", words)]),
             _ => String::new(),
         },
     };
@@ -124,12 +127,7 @@ fn slider(look: &Look, spec: SliderSpec) -> VNode {
     // after the slider's own value text.
     let head = VNode::el("div", "rx-control-head").with([
         VNode::text("label", "rx-label", &spec.label).attr("for", &id),
-        VNode::text(
-            "span",
-            "rx-value",
-            &format_money(value.0, &symbol, Style::Short),
-        )
-        .attr("aria-hidden", "true"),
+        VNode::text("span", "rx-value", &money(value.0, Style::Short)).attr("aria-hidden", "true"),
     ]);
     let input = VNode::el("input", "")
         .attr("type", "range")
@@ -139,10 +137,7 @@ fn slider(look: &Look, spec: SliderSpec) -> VNode {
         .attr("step", "1")
         .attr("data-control", spec.key)
         .attr("value", &index.to_string())
-        .attr(
-            "aria-valuetext",
-            &format_money(value.0, &symbol, Style::Long),
-        )
+        .attr("aria-valuetext", &money(value.0, Style::Long))
         .flag("disabled", off);
     let mut hint = VNode::el("p", "rx-hint");
     for (index, part) in spec.hints.into_iter().enumerate() {
@@ -162,22 +157,25 @@ fn slider(look: &Look, spec: SliderSpec) -> VNode {
 
 /// The controls section for the scenario on screen.
 pub fn controls(look: &Look) -> Vec<VNode> {
-    let (story, scenario) = (look.story, look.scenario);
-    let symbol = story.currency_symbol();
-    let long = |amount: Amount| format_money(amount.0, &symbol, Style::Long);
+    let (story, scenario, locale) = (look.story, look.scenario, look.locale);
+    let m = locale.messages();
+    let money = |amount, style| locale.money(amount, &story.currency, style);
+    let long = |amount: Amount| money(amount.0, Style::Long);
     let range_hint = |key: &str, range: &Range| {
         let words = Said::money(|style| {
-            format!(
-                "range {} to {}",
-                format_money(range.low.0, &symbol, style),
-                format_money(range.high.0, &symbol, style)
+            fill(
+                m.range_hint,
+                &[
+                    ("low", &money(range.low.0, style)),
+                    ("high", &money(range.high.0, style)),
+                ],
             )
         });
         figure_button(words, &Ref::Range(key.to_owned()))
     };
     let reported_hint = |words: String, source: &str| {
         figure_button(
-            Said::plain(&format!("reported: {words}")),
+            Said::plain(&fill(m.reported_figure, &[("figure", &words)])),
             &Ref::Source(source.to_owned()),
         )
     };
@@ -185,11 +183,11 @@ pub fn controls(look: &Look) -> Vec<VNode> {
     let mut section = VNode::el("section", "rx-controls")
         .attr("part", "controls")
         .attr("data-part", "controls")
-        .attr("aria-label", "Explore the deal");
+        .attr("aria-label", m.controls_label);
     let mut presets = VNode::el("div", "rx-presets")
         .attr("role", "group")
-        .attr("aria-label", "Presets");
-    for (preset, label, name) in offered_presets(story) {
+        .attr("aria-label", m.presets_label);
+    for (preset, label, name) in offered_presets(story, locale) {
         let pressed = scenario.with_preset(story, preset) == *scenario;
         presets.push(
             VNode::text("button", "rx-preset", label)
@@ -202,7 +200,7 @@ pub fn controls(look: &Look) -> Vec<VNode> {
 
     for adjustable in story.adjustables() {
         let reported = adjustable.reported;
-        let phrase = reported.qualifier.phrase(&long(reported.value));
+        let phrase = locale.qualified(reported.qualifier, &long(reported.value));
         let hints = vec![
             reported_hint(phrase.clone(), &reported.source),
             range_hint(adjustable.id, adjustable.range),
@@ -224,14 +222,14 @@ pub fn controls(look: &Look) -> Vec<VNode> {
                             VNode::text(
                                 "label",
                                 "",
-                                &format!("Count {}'s separate investment", isolate(&deal.investor)),
+                                &fill(m.deal_toggle, &[("name", &isolate(&deal.investor))]),
                             )
                             .attr("for", &toggle_id),
                         ]),
                 );
-                format!("{}'s separate investment", isolate(&deal.investor))
+                fill(m.deal_label, &[("name", &isolate(&deal.investor))])
             }
-            None => format!("{}'s investment", isolate(adjustable.name)),
+            None => fill(m.investment_label, &[("name", &isolate(adjustable.name))]),
         };
         section.push(slider(
             look,
@@ -249,7 +247,7 @@ pub fn controls(look: &Look) -> Vec<VNode> {
         let reported = &story.round.total;
         let hints = vec![
             reported_hint(
-                reported.qualifier.phrase(&long(reported.value)),
+                locale.qualified(reported.qualifier, &long(reported.value)),
                 &reported.source,
             ),
             range_hint(ROUND, range),
@@ -258,7 +256,7 @@ pub fn controls(look: &Look) -> Vec<VNode> {
             look,
             SliderSpec {
                 key: ROUND,
-                label: "The whole round".to_owned(),
+                label: m.whole_round.to_owned(),
                 range,
                 hints,
                 deal: None,
@@ -267,14 +265,12 @@ pub fn controls(look: &Look) -> Vec<VNode> {
         ));
     }
     let price_hint = match &story.pre_money.price {
-        Price::Assumed => figure_button(Said::plain("an assumption: why?"), &Ref::PreMoney),
-        Price::PreMoney(figure) => {
-            reported_hint(figure.qualifier.phrase(&long(figure.value)), &figure.source)
-        }
-        Price::PostMoney(_) => figure_button(
-            Said::plain("derived from the reported valuation: how?"),
-            &Ref::PreMoney,
+        Price::Assumed => figure_button(Said::plain(m.price_assumed_hint), &Ref::PreMoney),
+        Price::PreMoney(figure) => reported_hint(
+            locale.qualified(figure.qualifier, &long(figure.value)),
+            &figure.source,
         ),
+        Price::PostMoney(_) => figure_button(Said::plain(m.price_derived_hint), &Ref::PreMoney),
     };
     section.push(slider(
         look,
@@ -288,7 +284,7 @@ pub fn controls(look: &Look) -> Vec<VNode> {
         },
     ));
 
-    let mut data = VNode::el("div", "rx-data").with([VNode::text("span", "", "Get the data: ")]);
+    let mut data = VNode::el("div", "rx-data").with([VNode::text("span", "", m.get_data)]);
     for (format, label) in [("csv", "CSV"), ("json", "JSON")] {
         data.push(
             VNode::text("button", "rx-download", label)

@@ -4,24 +4,25 @@
 use super::figures::{figure_button, isolate, source_button, spoken, Said};
 use super::provenance::Ref;
 use super::vnode::VNode;
+use crate::locale::{fill, Locale};
 use crate::model::export::{Basis, DataRow};
 use crate::model::Story;
 
 /// The story's timeline as a list; each event can show its sentence.
-pub fn timeline(story: &Story) -> VNode {
+pub fn timeline(story: &Story, locale: &Locale) -> VNode {
     VNode::el("ol", "rx-timeline").with(story.timeline.iter().map(|event| {
         VNode::el("li", "").with([
             VNode::text("bdi", "rx-when", &event.when),
             VNode::el("span", "rx-event").with([
                 VNode::text("span", "", &format!("{} ", isolate(&event.event))),
-                source_button(&event.source),
+                source_button(&event.source, locale),
             ]),
         ])
     }))
 }
 
 /// The table's body rows for the current figures.
-fn table_rows(rows: &[DataRow]) -> Vec<VNode> {
+fn table_rows(rows: &[DataRow], locale: &Locale) -> Vec<VNode> {
     rows.iter()
         .map(|row| {
             let reference = match (row.basis, &row.source) {
@@ -42,20 +43,23 @@ fn table_rows(rows: &[DataRow]) -> Vec<VNode> {
             VNode::el("tr", "").with([
                 VNode::text("th", "", &row.figure).attr("scope", "row"),
                 value,
-                VNode::text("td", "", row.basis.label()),
+                VNode::text("td", "", locale.basis(row.basis)),
             ])
         })
         .collect()
 }
 
 /// The data table: caption, header, and a row for every figure of the scenario.
-pub fn table(rows: &[DataRow]) -> VNode {
+pub fn table(rows: &[DataRow], story: &Story, locale: &Locale) -> VNode {
+    let m = locale.messages();
     let header = VNode::el("tr", "").with(
-        ["Figure", "Value", "Basis"].map(|title| VNode::text("th", "", title).attr("scope", "col")),
+        [m.column_figure, m.column_value, m.column_basis]
+            .map(|title| VNode::text("th", "", title).attr("scope", "col")),
     );
+    let caption = fill(m.table_caption, &[("currency", &story.currency)]);
     VNode::el("table", "rx-table").with([
-        VNode::text("caption", "", "Every figure of this scenario"),
+        VNode::text("caption", "", &caption),
         VNode::el("thead", "").with([header]),
-        VNode::el("tbody", "").with(table_rows(rows)),
+        VNode::el("tbody", "").with(table_rows(rows, locale)),
     ])
 }

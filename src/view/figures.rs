@@ -7,9 +7,10 @@
 
 use super::provenance::{amount_ref, Ref, ROUND};
 use super::vnode::VNode;
-use crate::model::money::{format_money, Style};
+use super::Look;
+use crate::locale::{fill, Locale};
+use crate::model::money::Style;
 use crate::model::scenario::{price_kind, reported_post_money};
-use crate::model::{Outcome, Scenario, Story};
 
 /// Words with money in them, as shown ("$50B") and as read aloud ("$50 billion").
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,9 +72,9 @@ pub fn figure_button(said: Said, reference: &Ref) -> VNode {
 /// A "source" link to a sentence, beside words that are the article's own (a timeline event,
 /// a tranche). Where no script runs it cannot open anything, and is left out: the sentences are
 /// listed in full at the end.
-pub fn source_button(source: &str) -> VNode {
-    figure_button(Said::plain("source"), &Ref::Source(source.to_owned()))
-        .attr("class", "rx-fig rx-source-ref")
+pub fn source_button(source: &str, locale: &Locale) -> VNode {
+    let said = Said::plain(locale.messages().source_link);
+    figure_button(said, &Ref::Source(source.to_owned())).attr("class", "rx-fig rx-source-ref")
 }
 
 /// One headline tile: a label, a big figure, and a line under it.
@@ -86,9 +87,10 @@ fn tile(label: &str, value: Said, reference: &Ref, under: Said) -> VNode {
 }
 
 /// The four headline tiles for an outcome.
-pub fn headline(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<VNode> {
-    let symbol = story.currency_symbol();
-    let money = |amount, style| format_money(amount, &symbol, style);
+pub fn headline(look: &Look) -> Vec<VNode> {
+    let (story, scenario, outcome, locale) = (look.story, look.scenario, look.outcome, look.locale);
+    let m = locale.messages();
+    let money = |amount, style| locale.money(amount, &story.currency, style);
     let reported = &story.round.total;
     let round_ref = if outcome.round.held_at_disclosed {
         Ref::Choice(ROUND.to_owned())
@@ -97,54 +99,57 @@ pub fn headline(story: &Story, scenario: &Scenario, outcome: &Outcome) -> Vec<VN
     } else {
         amount_ref(ROUND, reported, scenario.round_total)
     };
-    let round_under = Said::money(|style| {
-        format!(
-            "reported: {}",
-            reported.qualifier.phrase(&money(reported.value.0, style))
-        )
-    });
-    let before = price_kind(story, scenario).word();
+    let reported_words = |qualifier, amount, style| {
+        let figure = locale.qualified(qualifier, &money(amount, style));
+        fill(m.reported_figure, &[("figure", &figure)])
+    };
+    let round_under =
+        Said::money(|style| reported_words(reported.qualifier, reported.value.0, style));
+    let before = locale.price_word(price_kind(story, scenario));
     let post_reported = reported_post_money(story, scenario, outcome.post_money);
     let focus = outcome.holding(&story.focus_investor);
     let existing = outcome.holding("existing");
     let mut tiles = vec![
         tile(
-            "Money in the round",
+            m.tile_round,
             Said::money(|style| money(outcome.round.total, style)),
             &round_ref,
             round_under,
         ),
         tile(
-            "Valuation after the deal",
+            m.tile_post,
             Said::money(|style| money(outcome.post_money, style)),
             &Ref::PostMoney,
             Said::money(|style| match post_reported {
-                Some(figure) => format!(
-                    "reported: {}",
-                    figure.qualifier.phrase(&money(figure.value.0, style))
-                ),
-                None => format!(
-                    "{} {before} before + {} new",
-                    money(outcome.pre_money, style),
-                    money(outcome.new_money, style)
+                Some(figure) => reported_words(figure.qualifier, figure.value.0, style),
+                None => fill(
+                    m.post_sum,
+                    &[
+                        ("pre", &money(outcome.pre_money, style)),
+                        ("kind", before),
+                        ("new", &money(outcome.new_money, style)),
+                    ],
                 ),
             }),
         ),
     ];
     if let Some(focus) = focus {
         tiles.push(tile(
-            &format!("{}'s stake", isolate(&focus.name)),
-            Said::plain(&format!("{}%", focus.display_percent)),
+            &fill(m.tile_stake, &[("name", &isolate(&focus.name))]),
+            Said::plain(&locale.percent(focus.display_percent)),
             &Ref::Stake(focus.id.clone()),
-            Said::money(|style| format!("for {}", money(focus.amount, style))),
+            Said::money(|style| fill(m.stake_for, &[("amount", &money(focus.amount, style))])),
         ));
     }
     let left = existing.map_or(String::new(), |e| {
-        format!("their stake falls to {}%", e.display_percent)
+        fill(
+            m.stake_falls,
+            &[("percent", &locale.percent(e.display_percent))],
+        )
     });
     tiles.push(tile(
-        "Existing holders diluted by",
-        Said::plain(&format!("{}%", outcome.dilution_percent)),
+        m.tile_dilution,
+        Said::plain(&locale.percent(outcome.dilution_percent)),
         &Ref::Dilution,
         Said::plain(&left),
     ));

@@ -20,6 +20,7 @@ pub use controls::Problem;
 use figures::isolate;
 pub use vnode::VNode;
 
+use crate::locale::{fill, Locale};
 use crate::model::export::data_rows;
 use crate::model::fragment::to_fragment;
 use crate::model::story::Price;
@@ -84,6 +85,8 @@ pub struct Look<'a> {
     pub frame: &'a Frame,
     /// Why the reader's last choice could not be shown, if it could not.
     pub problem: Option<&'a Problem>,
+    /// The readers' language and number formats.
+    pub locale: &'a Locale,
 }
 
 /// One part of the explainer: its name (its `data-part`, which the article's paragraphs
@@ -154,6 +157,7 @@ pub fn explainer(look: &Look) -> VNode {
     let root = VNode::el("div", "rx")
         .attr("part", "explainer")
         .attr("data-story", &look.story.id)
+        .attr("lang", look.locale.tag())
         .attr("data-ids", &look.frame.ids)
         .attr("data-scenario", &to_fragment(look.story, look.scenario));
     if !look.frame.interactive {
@@ -189,9 +193,9 @@ fn without_buttons(node: VNode) -> VNode {
 }
 
 /// What is shown in place of an explainer that cannot be: the reason, as text.
-pub fn error(message: &str) -> VNode {
+pub fn error(message: &str, locale: &Locale) -> VNode {
     VNode::el("div", "rx rx-error").attr("role", "alert").with([
-        VNode::text("strong", "", "The explainer could not be shown. "),
+        VNode::text("strong", "", locale.messages().error_heading),
         VNode::text("span", "", message),
     ])
 }
@@ -213,26 +217,24 @@ fn section(look: &Look, part: &str, title: &str, body: Vec<VNode>) -> Vec<VNode>
 }
 
 fn title(look: &Look) -> Vec<VNode> {
-    let story = look.story;
+    let (story, locale) = (look.story, look.locale);
+    let m = locale.messages();
     let price = match story.pre_money.price {
-        Price::Assumed => "The price of the round is an assumption.",
-        Price::PreMoney(_) => "The price of the round is reported.",
-        Price::PostMoney(_) => {
-            "The price of the round is derived from the reported valuation after the deal."
-        }
+        Price::Assumed => m.price_is_assumed,
+        Price::PreMoney(_) => m.price_is_reported,
+        Price::PostMoney(_) => m.price_is_derived,
     };
-    let mut status = VNode::el("p", "rx-status").with([VNode::text(
-        "span",
-        "",
-        &format!("Status: {}. {price}", story.round.status.label()),
-    )]);
+    let status_line = fill(
+        m.status_line,
+        &[
+            ("status", locale.status(story.round.status)),
+            ("price", price),
+        ],
+    );
+    let mut status = VNode::el("p", "rx-status").with([VNode::text("span", "", &status_line)]);
     if look.frame.interactive {
         // Set aside where no script runs (prerender::NOSCRIPT_STYLESHEET), where nothing opens.
-        status.push(VNode::text(
-            "span",
-            "rx-tap-hint",
-            " Tap a reported figure to see the article's sentence.",
-        ));
+        status.push(VNode::text("span", "rx-tap-hint", m.tap_hint));
     }
     vec![
         charts::defs(&look.frame.ids),
@@ -240,17 +242,9 @@ fn title(look: &Look) -> Vec<VNode> {
         status,
         if look.frame.interactive {
             // Shown only without script (prerender::NOSCRIPT_STYLESHEET).
-            VNode::text(
-                "p",
-                "rx-noscript",
-                "Without JavaScript these figures cannot be changed; the article's sentences they come from are listed at the end.",
-            )
+            VNode::text("p", "rx-noscript", m.noscript_line)
         } else {
-            VNode::text(
-                "p",
-                "rx-static-note",
-                "These are the article's figures; the interactive version lets you change them. The sentences they come from are listed at the end.",
-            )
+            VNode::text("p", "rx-static-note", m.static_note)
         },
     ]
 }
@@ -259,17 +253,22 @@ fn headline(look: &Look) -> Vec<VNode> {
     vec![VNode::el("div", "rx-headline")
         .attr("part", "headline")
         .attr("data-part", "headline")
-        .with(figures::headline(look.story, look.scenario, look.outcome))]
+        .with(figures::headline(look))]
 }
 
 fn round(look: &Look) -> Vec<VNode> {
-    let chart = charts::round_chart(&look.frame.ids, look.story, look.scenario, look.outcome);
-    section(look, "round", "The round, by tranche", chart)
+    let chart = charts::round_chart(look);
+    section(look, "round", look.locale.messages().title_round, chart)
 }
 
 fn ownership(look: &Look) -> Vec<VNode> {
-    let chart = charts::ownership_chart(&look.frame.ids, look.story, look.outcome);
-    section(look, "ownership", "Who would own what", chart)
+    let chart = charts::ownership_chart(look);
+    section(
+        look,
+        "ownership",
+        look.locale.messages().title_ownership,
+        chart,
+    )
 }
 
 fn comparisons(look: &Look) -> Vec<VNode> {
@@ -278,8 +277,11 @@ fn comparisons(look: &Look) -> Vec<VNode> {
         .investors()
         .find(|i| i.id == look.story.focus_investor)
         .map_or("", |i| i.name.as_str());
-    let title = format!("How big is {}'s money?", isolate(focus));
-    let body = charts::comparisons(look.story, look.outcome);
+    let title = fill(
+        look.locale.messages().title_comparisons,
+        &[("name", &isolate(focus))],
+    );
+    let body = charts::comparisons(look);
     section(look, "comparisons", &title, body)
 }
 
@@ -287,23 +289,29 @@ fn context(look: &Look) -> Vec<VNode> {
     if !context::has_context(look.story) {
         return Vec::new();
     }
-    let body = context::context(look.story, look.scenario, look.outcome);
+    let body = context::context(look);
+    section(look, "context", look.locale.messages().title_context, body)
+}
+
+fn timeline(look: &Look) -> Vec<VNode> {
+    let body = vec![details::timeline(look.story, look.locale)];
     section(
         look,
-        "context",
-        "Earlier valuations and other figures",
+        "timeline",
+        look.locale.messages().title_timeline,
         body,
     )
 }
 
-fn timeline(look: &Look) -> Vec<VNode> {
-    let body = vec![details::timeline(look.story)];
-    section(look, "timeline", "Timeline from the article", body)
-}
-
 fn table(look: &Look) -> Vec<VNode> {
-    let rows = data_rows(look.story, look.scenario, look.outcome);
-    section(look, "table", "All figures", vec![details::table(&rows)])
+    let rows = data_rows(look.story, look.scenario, look.outcome, look.locale);
+    let table = details::table(&rows, look.story, look.locale);
+    section(
+        look,
+        "table",
+        look.locale.messages().title_table,
+        vec![table],
+    )
 }
 
 /// Every sentence of the article the figures come from, in a disclosure that opens without
@@ -323,9 +331,13 @@ fn sources(look: &Look) -> Vec<VNode> {
         item
     });
     let count = story.sources.len();
+    let m = look.locale.messages();
     let summary = match count {
-        1 => "The article's sentence these figures come from".to_owned(),
-        _ => format!("The article's {count} sentences these figures come from"),
+        1 => m.sources_one.to_owned(),
+        _ => fill(
+            m.sources_many,
+            &[("count", &look.locale.number(count.into()))],
+        ),
     };
     vec![VNode::el("details", "rx-sources")
         .attr("part", "sources")

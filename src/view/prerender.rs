@@ -4,6 +4,7 @@
 
 use super::html::{inline_snippet, story_block, to_html};
 use super::{explainer, Frame, Look};
+use crate::locale::Locale;
 use crate::model::fragment::from_fragment;
 use crate::model::{compute, Scenario, Story};
 
@@ -88,12 +89,14 @@ pub fn scenario_of(story: &Story, fragment: Option<&str>) -> Scenario {
 /// scenario and frame (ids, heading level): the page's script takes it over without a change.
 pub fn explainer_html(story: &Story, scenario: &Scenario, frame: &Frame) -> Result<String, String> {
     let outcome = compute(story, scenario).map_err(|error| error.to_string())?;
+    let locale = Locale::chosen(None, story.locale.as_deref())?;
     let look = Look {
         story,
         scenario,
         outcome: &outcome,
         frame,
         problem: None,
+        locale: &locale,
     };
     Ok(to_html(&explainer(&look)))
 }
@@ -128,7 +131,8 @@ pub fn fragment_html(
 /// The scenario in one plain sentence: the alt text of its images and the page's description.
 pub fn sentence(story: &Story, scenario: &Scenario) -> Result<String, String> {
     let outcome = compute(story, scenario).map_err(|error| error.to_string())?;
-    Ok(super::summary::sentence(story, scenario, &outcome))
+    let locale = Locale::chosen(None, story.locale.as_deref())?;
+    Ok(super::summary::sentence(story, scenario, &outcome, &locale))
 }
 
 /// The explainer with its stylesheet, ready to paste: into a page whose script will take it
@@ -174,10 +178,15 @@ pub fn shadow_snippet(
         stylesheet(),
         without_script()
     );
-    let attributes: Vec<(&str, &str)> = [("theme", theme.map(Theme::name)), ("scenario", fragment)]
-        .into_iter()
-        .filter_map(|(name, value)| Some((name, value?)))
-        .collect();
+    // The locale it was written in: the element keeps speaking it when the script takes over.
+    let attributes: Vec<(&str, &str)> = [
+        ("theme", theme.map(Theme::name)),
+        ("scenario", fragment),
+        ("locale", story.locale.as_deref()),
+    ]
+    .into_iter()
+    .filter_map(|(name, value)| Some((name, value?)))
+    .collect();
     Ok(inline_snippet(story_json, &attributes, Some(&shadow)))
 }
 

@@ -4,10 +4,12 @@
 //! figure is the reader's choice, and moved back it is reported again.
 
 use super::vnode::VNode;
-use crate::model::money::{format_money, Style};
+use crate::locale::{fill, Locale};
+use crate::model::money::Style;
 use crate::model::scenario::{price_kind, reported_post_money, PriceKind};
 use crate::model::story::{Amount, Figure, Price, Range, ReportedAmount};
 use crate::model::{HoldingKind, Outcome, Scenario, Story};
+use rust_decimal::Decimal;
 
 /// The `pre` key: the pre-money valuation (as in the URL fragment).
 pub const PRE: &str = "pre";
@@ -71,23 +73,51 @@ impl Ref {
 }
 
 /// The kinds of figure, as a note names them.
-pub mod kind {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteKind {
     /// The article gives it; the note shows the sentence.
-    pub const REPORTED: &str = "From the article";
+    Reported,
     /// The author's choice where the article gives nothing; the note gives the reason.
-    pub const ASSUMPTION: &str = "Assumption";
+    Assumption,
     /// A slider or preset moved it away from the story's figure.
-    pub const CHOICE: &str = "Your choice";
+    Choice,
     /// Arithmetic over the other figures; the note shows the sum.
-    pub const DERIVED: &str = "Derived";
+    Derived,
     /// A slider's ends of which the article gives one and the author the other.
-    pub const PARTLY_REPORTED: &str = "Partly from the article";
+    PartlyReported,
+}
+
+impl NoteKind {
+    /// The kind as the note heads it, in the reader's language: "From the article".
+    pub fn label(self, locale: &Locale) -> &'static str {
+        let m = locale.messages();
+        match self {
+            NoteKind::Reported => m.kind_reported,
+            NoteKind::Assumption => m.kind_assumption,
+            NoteKind::Choice => m.kind_choice,
+            NoteKind::Derived => m.kind_derived,
+            NoteKind::PartlyReported => m.kind_partly_reported,
+        }
+    }
+
+    /// The kind as the `round-explainer:note` event names it, the same in every language.
+    pub fn token(self) -> &'static str {
+        match self {
+            NoteKind::Reported => "reported",
+            NoteKind::Assumption => "assumption",
+            NoteKind::Choice => "choice",
+            NoteKind::Derived => "derived",
+            NoteKind::PartlyReported => "partly-reported",
+        }
+    }
 }
 
 /// A note to show for a reference.
 pub struct Note {
-    /// One of the [`kind`]s.
-    pub kind: &'static str,
+    /// Its kind.
+    pub kind: NoteKind,
+    /// The kind in the reader's words.
+    pub heading: &'static str,
     /// The quoted sentence, when the figure is the article's.
     pub quote: Option<String>,
     /// Explanation in plain words.
@@ -97,7 +127,7 @@ pub struct Note {
 impl Note {
     /// What the note panel shows: its kind, the sentence if any, and the explanation.
     pub fn contents(&self) -> Vec<VNode> {
-        let mut children = vec![VNode::text("p", "rx-note-kind", self.kind)];
+        let mut children = vec![VNode::text("p", "rx-note-kind", self.heading)];
         if let Some(quote) = &self.quote {
             children.push(VNode::text("blockquote", "rx-quote", quote));
         }
@@ -107,7 +137,7 @@ impl Note {
 
     /// The note as one announcement: "From the article: <sentence> <explanation>".
     pub fn spoken(&self) -> String {
-        let mut said = format!("{}: ", self.kind);
+        let mut said = format!("{}: ", self.heading);
         if let Some(quote) = &self.quote {
             said.push_str(quote);
             said.push(' ');
@@ -144,189 +174,240 @@ pub fn note(
     story: &Story,
     scenario: &Scenario,
     outcome: &Outcome,
+    locale: &Locale,
     reference: &Ref,
 ) -> Option<Note> {
-    let symbol = story.currency_symbol();
-    let money = |amount| format_money(amount, &symbol, Style::Long);
+    let m = locale.messages();
+    let money = |amount| locale.money(amount, &story.currency, Style::Long);
     let reported_words =
-        |reported: &ReportedAmount| reported.qualifier.phrase(&money(reported.value.0));
-    let kind = price_kind(story, scenario);
-    let pre_words = match kind {
-        PriceKind::Assumed => "an assumption",
-        PriceKind::Reported => "reported",
-        PriceKind::Derived => "derived",
-        PriceKind::Chosen => "your choice",
+        |reported: &ReportedAmount| locale.qualified(reported.qualifier, &money(reported.value.0));
+    let figure_words = |figure: &Figure| locale.qualified(figure.qualifier, &money(figure.value.0));
+    let pre_words = locale.price_words(price_kind(story, scenario));
+    let quote_of = |source: &str| story.source(source).map(|source| source.quote.clone());
+    let made = |kind: NoteKind, quote: Option<String>, text: String| Note {
+        kind,
+        heading: kind.label(locale),
+        quote,
+        text,
     };
-    let figure_words = |figure: &Figure| figure.qualifier.phrase(&money(figure.value.0));
     Some(match reference {
         Ref::Source(id) => {
             let source = story.source(id)?;
-            let mut origin = String::from("From the article");
+            let mut origin = String::from(m.note_from_article);
             for detail in [&source.publisher, &source.date].into_iter().flatten() {
                 origin.push_str(", ");
                 origin.push_str(detail);
             }
-            Note { kind: kind::REPORTED, quote: Some(source.quote.clone()), text: format!("{origin}.") }
+            made(
+                NoteKind::Reported,
+                Some(source.quote.clone()),
+                format!("{origin}."),
+            )
         }
-        Ref::PreMoney => match (&story.pre_money.price, kind) {
+        Ref::PreMoney => match (&story.pre_money.price, price_kind(story, scenario)) {
             (_, PriceKind::Chosen) => {
+                let default = money(story.pre_money.default.0);
                 let article = match &story.pre_money.price {
-                    Price::Assumed => format!("The author's assumption is {}: {}", money(story.pre_money.default.0), story.pre_money.assumption),
-                    Price::PreMoney(figure) => format!("The article's figure is {}.", figure_words(figure)),
-                    Price::PostMoney(_) => format!("The figure derived from the article's is {}.", money(story.pre_money.default.0)),
+                    Price::Assumed => fill(
+                        m.note_article_assumption,
+                        &[
+                            ("amount", &default),
+                            ("reason", &story.pre_money.assumption),
+                        ],
+                    ),
+                    Price::PreMoney(figure) => {
+                        fill(m.note_article_figure, &[("figure", &figure_words(figure))])
+                    }
+                    Price::PostMoney(_) => {
+                        fill(m.note_article_derived_price, &[("amount", &default)])
+                    }
                 };
-                Note {
-                    kind: kind::CHOICE,
-                    quote: None,
-                    text: format!("You set the pre-money valuation to {}. {article}", money(scenario.pre_money.0)),
-                }
+                let text = fill(
+                    m.note_chosen_price,
+                    &[
+                        ("amount", &money(scenario.pre_money.0)),
+                        ("article", &article),
+                    ],
+                );
+                made(NoteKind::Choice, None, text)
             }
-            (Price::PreMoney(figure), _) => Note {
-                kind: kind::REPORTED,
-                quote: story.source(&figure.source).map(|source| source.quote.clone()),
-                text: format!("The article gives the price: a pre-money valuation of {}.", figure_words(figure)),
-            },
-            (Price::PostMoney(figure), _) => Note {
-                kind: kind::DERIVED,
-                quote: story.source(&figure.source).map(|source| source.quote.clone()),
-                text: format!(
-                    "The article gives a post-money valuation of {}; less the new money of {}, that leaves {} before the deal.",
-                    figure_words(figure),
-                    money(story.article_new_money()),
-                    money(story.pre_money.default.0)
+            (Price::PreMoney(figure), _) => made(
+                NoteKind::Reported,
+                quote_of(&figure.source),
+                fill(m.note_reported_price, &[("figure", &figure_words(figure))]),
+            ),
+            (Price::PostMoney(figure), _) => made(
+                NoteKind::Derived,
+                quote_of(&figure.source),
+                fill(
+                    m.note_derived_price,
+                    &[
+                        ("figure", &figure_words(figure)),
+                        ("new", &money(story.article_new_money())),
+                        ("pre", &money(story.pre_money.default.0)),
+                    ],
                 ),
-            },
-            (Price::Assumed, _) => Note { kind: kind::ASSUMPTION, quote: None, text: story.pre_money.assumption.clone() },
+            ),
+            (Price::Assumed, _) => made(
+                NoteKind::Assumption,
+                None,
+                story.pre_money.assumption.clone(),
+            ),
         },
         Ref::Range(key) => {
             let (range, _) = slider_of(story, key)?;
-            let quote_of = |source: &Option<String>| {
-                source.as_deref().and_then(|id| story.source(id)).map(|source| source.quote.clone())
-            };
+            let quote_of = |source: &Option<String>| source.as_deref().and_then(quote_of);
             let (low, high) = (quote_of(&range.low_source), quote_of(&range.high_source));
-            let span = format!("The slider runs from {} to {}.", money(range.low.0), money(range.high.0));
-            let why = range.assumption.as_deref().unwrap_or(
-                "The author chose these ends; the article does not give them.",
+            let span = fill(
+                m.note_slider_span,
+                &[("low", &money(range.low.0)), ("high", &money(range.high.0))],
             );
+            let why = range.assumption.as_deref().unwrap_or(m.note_author_ends);
+            let both = format!("{span} {}", m.note_both_ends);
             match (low, high) {
-                (None, None) => Note { kind: kind::ASSUMPTION, quote: None, text: format!("{span} {why}") },
-                (Some(low), Some(high)) if low == high => Note {
-                    kind: kind::REPORTED,
-                    quote: Some(low),
-                    text: format!("{span} Both ends are the article's."),
-                },
-                (Some(low), Some(high)) => Note {
-                    kind: kind::REPORTED,
-                    quote: Some(format!("{low} … {high}")),
-                    text: format!("{span} Both ends are the article's."),
-                },
+                (None, None) => made(NoteKind::Assumption, None, format!("{span} {why}")),
+                (Some(low), Some(high)) if low == high => made(NoteKind::Reported, Some(low), both),
+                (Some(low), Some(high)) => {
+                    made(NoteKind::Reported, Some(format!("{low} … {high}")), both)
+                }
                 (Some(quote), None) | (None, Some(quote)) => {
-                    let (given, chosen) = if range.low_source.is_some() {
-                        ("low", money(range.high.0))
+                    let (template, chosen) = if range.low_source.is_some() {
+                        (m.note_low_end_given, money(range.high.0))
                     } else {
-                        ("high", money(range.low.0))
+                        (m.note_high_end_given, money(range.low.0))
                     };
-                    Note {
-                        kind: kind::PARTLY_REPORTED,
-                        quote: Some(quote),
-                        text: format!("{span} The {given} end is the article's; the other, {chosen}, is the author's choice: {why}"),
-                    }
+                    let given = fill(template, &[("chosen", &chosen), ("why", why)]);
+                    made(
+                        NoteKind::PartlyReported,
+                        Some(quote),
+                        format!("{span} {given}"),
+                    )
                 }
             }
         }
         Ref::Choice(key) => {
             let (range, reported) = slider_of(story, key)?;
-            let chosen = if key == ROUND { scenario.round_total } else { scenario.amount_of(key, reported?) };
-            let mut text = format!(
-                "You set this to {}, within the slider's {} to {}.",
-                money(chosen.0),
-                money(range.low.0),
-                money(range.high.0)
+            let chosen = if key == ROUND {
+                scenario.round_total
+            } else {
+                scenario.amount_of(key, reported?)
+            };
+            let mut text = fill(
+                m.note_you_set,
+                &[
+                    ("amount", &money(chosen.0)),
+                    ("low", &money(range.low.0)),
+                    ("high", &money(range.high.0)),
+                ],
             );
             if let Some(reported) = reported {
-                text.push_str(&format!(" The article's figure is {}.", reported_words(reported)));
-            }
-            if key == ROUND && outcome.round.held_at_disclosed {
-                text.push_str(&format!(
-                    " The round is held at {}: it cannot be smaller than the amounts already reported.",
-                    money(outcome.round.total)
+                text.push(' ');
+                text.push_str(&fill(
+                    m.note_article_figure,
+                    &[("figure", &reported_words(reported))],
                 ));
             }
-            Note { kind: kind::CHOICE, quote: None, text }
+            if key == ROUND && outcome.round.held_at_disclosed {
+                text.push(' ');
+                text.push_str(&fill(
+                    m.note_round_held,
+                    &[("amount", &money(outcome.round.total))],
+                ));
+            }
+            made(NoteKind::Choice, None, text)
         }
         Ref::Undisclosed => {
             let total = if scenario.round_total == story.round.total.value {
-                format!("the reported {}", reported_words(&story.round.total))
+                fill(
+                    m.note_reported_total,
+                    &[("figure", &reported_words(&story.round.total))],
+                )
             } else {
-                format!("your {}", money(outcome.round.total))
+                fill(
+                    m.note_your_total,
+                    &[("amount", &money(outcome.round.total))],
+                )
             };
-            Note {
-                kind: kind::DERIVED,
-                quote: None,
-                text: format!(
-                    "The round of {total}, less the {} that named investors put in, leaves {} whose investors' amounts are not reported. It is not split between them by guesswork.",
-                    money(outcome.round.disclosed),
-                    money(outcome.round.undisclosed)
-                ),
-            }
+            let text = fill(
+                m.note_undisclosed,
+                &[
+                    ("total", &total),
+                    ("disclosed", &money(outcome.round.disclosed)),
+                    ("rest", &money(outcome.round.undisclosed)),
+                ],
+            );
+            made(NoteKind::Derived, None, text)
         }
-        Ref::RoundFollows => Note {
-            kind: kind::DERIVED,
-            quote: None,
-            text: format!(
-                "The round follows its parts: the article's {} moves with the amounts you set for its investors, to {}.",
-                reported_words(&story.round.total),
-                money(outcome.round.total)
+        Ref::RoundFollows => made(
+            NoteKind::Derived,
+            None,
+            fill(
+                m.note_round_follows,
+                &[
+                    ("figure", &reported_words(&story.round.total)),
+                    ("amount", &money(outcome.round.total)),
+                ],
             ),
-        },
+        ),
         Ref::PostMoney => match reported_post_money(story, scenario, outcome.post_money) {
-            Some(figure) => Note {
-                kind: kind::REPORTED,
-                quote: story.source(&figure.source).map(|source| source.quote.clone()),
-                text: format!(
-                    "The article gives the valuation after the deal: {}, of which {} is new money.",
-                    figure_words(figure),
-                    money(outcome.new_money)
+            Some(figure) => made(
+                NoteKind::Reported,
+                quote_of(&figure.source),
+                fill(
+                    m.note_reported_post,
+                    &[
+                        ("figure", &figure_words(figure)),
+                        ("new", &money(outcome.new_money)),
+                    ],
                 ),
-            },
-            None => Note {
-            kind: kind::DERIVED,
-            quote: None,
-            text: format!(
-                "Pre-money valuation {} ({pre_words}) plus new money {} gives {}.",
-                money(outcome.pre_money),
-                money(outcome.new_money),
-                money(outcome.post_money)
             ),
-        },
+            None => made(
+                NoteKind::Derived,
+                None,
+                fill(
+                    m.note_derived_post,
+                    &[
+                        ("pre", &money(outcome.pre_money)),
+                        ("kind", pre_words),
+                        ("new", &money(outcome.new_money)),
+                        ("post", &money(outcome.post_money)),
+                    ],
+                ),
+            ),
         },
         Ref::Stake(id) => {
             let holding = outcome.holding(id)?;
-            let whose = match holding.kind {
-                HoldingKind::Existing => format!("Existing holders keep the pre-money valuation ({pre_words})"),
-                HoldingKind::Undisclosed => "The rest of the round, whose investors' amounts are not reported,".to_owned(),
-                _ => format!("{} puts in", holding.name),
+            let template = match holding.kind {
+                HoldingKind::Existing => m.note_stake_existing,
+                HoldingKind::Undisclosed => m.note_stake_undisclosed,
+                _ => m.note_stake_investor,
             };
-            Note {
-                kind: kind::DERIVED,
-                quote: None,
-                text: format!(
-                    "{whose} {} of a post-money valuation of {}: {}%. Percentages are rounded so that they add up to exactly 100%.",
-                    money(holding.amount),
-                    money(outcome.post_money),
-                    holding.display_percent
-                ),
-            }
+            let hundred = locale.percent(Decimal::ONE_HUNDRED);
+            let stake = fill(
+                template,
+                &[
+                    ("kind", pre_words),
+                    ("name", &holding.name),
+                    ("amount", &money(holding.amount)),
+                    ("post", &money(outcome.post_money)),
+                    ("percent", &locale.percent(holding.display_percent)),
+                ],
+            );
+            let rounding = fill(m.note_stake_rounding, &[("hundred", &hundred)]);
+            made(NoteKind::Derived, None, format!("{stake} {rounding}"))
         }
-        Ref::Dilution => Note {
-            kind: kind::DERIVED,
-            quote: None,
-            text: format!(
-                "New money {} over a post-money valuation of {}: existing holders' share falls from 100% by {} points.",
-                money(outcome.new_money),
-                money(outcome.post_money),
-                outcome.dilution_percent
+        Ref::Dilution => made(
+            NoteKind::Derived,
+            None,
+            fill(
+                m.note_dilution,
+                &[
+                    ("new", &money(outcome.new_money)),
+                    ("post", &money(outcome.post_money)),
+                    ("hundred", &locale.percent(Decimal::ONE_HUNDRED)),
+                    ("points", &locale.number(outcome.dilution_percent)),
+                ],
             ),
-        },
+        ),
     })
 }

@@ -123,15 +123,15 @@ fn presets_and_fragments_cross_the_boundary() {
 #[wasm_bindgen_test]
 fn money_is_formatted_for_readers() {
     assert_eq!(
-        format_money_js("50000000000", true, None).unwrap(),
+        format_money_js("50000000000", true, None, None).unwrap(),
         "$50 billion"
     );
-    assert_eq!(format_money_js("630B", false, None).unwrap(), "$630B");
-    assert!(format_money_js("fifty", false, None).is_err());
-    let euros = format_money_js("1.3B", false, Some("EUR".to_owned())).unwrap();
+    assert_eq!(format_money_js("630B", false, None, None).unwrap(), "$630B");
+    assert!(format_money_js("fifty", false, None, None).is_err());
+    let euros = format_money_js("1.3B", false, Some("EUR".to_owned()), None).unwrap();
     assert_eq!(euros, "€1.3B", "in the story's currency");
-    let francs = format_money_js("1.3B", true, Some("CHF".to_owned())).unwrap();
-    assert_eq!(francs, "CHF 1.3 billion");
+    let francs = format_money_js("1.3B", true, Some("CHF".to_owned()), None).unwrap();
+    assert_eq!(francs, "CHF\u{a0}1.3 billion");
 }
 
 /// Issue 13, item 16: the inline-story snippet cannot be broken out of. Story text holding

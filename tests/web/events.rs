@@ -124,7 +124,7 @@ fn a_note_and_a_download_are_heard() {
         ["round-explainer:note", "round-explainer:download"]
     );
     assert_eq!(heard.detail(0, "figure"), "post-money");
-    assert_eq!(heard.detail(0, "kind"), "Derived");
+    assert_eq!(heard.detail(0, "kind"), "derived");
     assert_eq!(heard.detail(1, "format"), "csv");
 }
 

@@ -1,0 +1,92 @@
+// Languages from the host page: locale="de" gives German words and CLDR figures ("Mrd.", a
+// decimal comma) with lang="de" on the explainer's root; changing the attribute redraws in
+// place with the reader's choices and no new listeners; a locale it cannot speak is an error
+// event and changes nothing; a story's own locale speaks without the attribute.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { withBrowser } from "./harness.mjs";
+
+const env = withBrowser();
+const STORY = "/stories/openai-2026.json";
+
+async function hostWith(attributes) {
+  const page = await env.newPage({ viewport: { width: 1000, height: 900 } });
+  await page.goto(`${env.server.url}fixtures/element.html`);
+  await page.waitForFunction(() => window.embedLoaded, undefined, { timeout: 10_000 });
+  await page.evaluate((attributes) => {
+    const element = document.createElement("round-explainer");
+    element.id = "x";
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    document.getElementById("first").append(element);
+  }, attributes);
+  await page.waitForFunction(() => document.getElementById("x").dataset.state === "ready", undefined, { timeout: 5000 });
+  return page;
+}
+
+const root = (page) =>
+  page.evaluate(() => {
+    const rx = document.getElementById("x").shadowRoot.querySelector(".rx");
+    return { lang: rx.getAttribute("lang"), text: rx.textContent, headline: rx.querySelector(".rx-headline").textContent };
+  });
+
+test('locale="de": German words, "Mrd." and decimal commas, lang="de" on the root', async () => {
+  const page = await hostWith({ src: STORY, locale: "de" });
+  const german = await root(page);
+  assert.equal(german.lang, "de");
+  assert.match(german.headline, /Mrd\./, `German billions: ${german.headline}`);
+  assert.match(german.headline, /8,33\u00a0%/, `a decimal comma and a spaced percent sign: ${german.headline}`);
+  assert.match(german.text, /Wer besäße was|Anteil/, "German words");
+  assert.doesNotMatch(german.text, /Who would own what|Money in the round/, "no English interface words");
+  assert.match(german.text, /OpenAI/, "the story's own text stays as written");
+});
+
+test("changing locale redraws in place, keeps the reader's choice, leaks nothing; a bad one is an error", async () => {
+  const page = await hostWith({ src: STORY, locale: "de" });
+  await page.click("#x button[data-preset=low_end]");
+  const before = await page.evaluate(() => window.embed.liveListenerCount());
+  const element = await page.evaluateHandle(() => document.getElementById("x").shadowRoot.querySelector(".rx"));
+  await page.evaluate(() => {
+    window.errors = [];
+    document.addEventListener("round-explainer:error", (event) => window.errors.push(event.detail.message));
+    document.getElementById("x").setAttribute("locale", "fr");
+  });
+  const french = await root(page);
+  assert.equal(french.lang, "fr");
+  assert.match(french.headline, /550\u00a0Md/, `the reader's choice, in French: ${french.headline}`);
+  assert.equal(await page.evaluate((rx) => rx.isConnected, element), true, "the same root, patched");
+  const after = await page.evaluate(() => window.embed.liveListenerCount());
+  assert.equal(after, before, "no listener added");
+
+  await page.evaluate(() => document.getElementById("x").setAttribute("locale", "xx-<b>"));
+  const errors = await page.evaluate(() => window.errors);
+  assert.equal(errors.length, 1, "one error event");
+  assert.match(errors[0], /locale attribute/, errors[0]);
+  assert.equal((await root(page)).lang, "fr", "a locale it cannot speak changes nothing");
+
+  await page.evaluate(() => document.getElementById("x").removeAttribute("locale"));
+  assert.equal((await root(page)).lang, "en", "back to the story's own");
+});
+
+test("a story's own locale is spoken without the attribute, and the attribute overrides it", async () => {
+  const story = JSON.parse(await readFile("tests/stories/brightwater-eur.json", "utf8"));
+  story.locale = "es";
+  const page = await hostWith({ src: STORY });
+  await page.evaluate((text) => {
+    const element = document.createElement("round-explainer");
+    element.id = "y";
+    const block = document.createElement("script");
+    block.type = "application/json";
+    block.textContent = text;
+    element.append(block);
+    document.getElementById("second").append(element);
+  }, JSON.stringify(story));
+  await page.waitForFunction(() => document.getElementById("y").dataset.state === "ready", undefined, { timeout: 5000 });
+  const lang = () => page.evaluate(() => document.getElementById("y").shadowRoot.querySelector(".rx").getAttribute("lang"));
+  const headline = () => page.evaluate(() => document.getElementById("y").shadowRoot.querySelector(".rx-headline").textContent);
+  assert.equal(await lang(), "es", "the story's own locale");
+  assert.match(await headline(), /mil\u00a0M\u00a0€|M\u00a0€/, `Spanish euros: ${await headline()}`);
+  await page.evaluate(() => document.getElementById("y").setAttribute("locale", "de-AT"));
+  assert.equal(await lang(), "de-AT", "the attribute overrides it");
+  assert.match(await headline(), /Mrd\./, "Austrian German figures");
+});
