@@ -19,9 +19,9 @@ pub mod model;
 
 use wasm_bindgen::prelude::*;
 
+use locale::Locale;
 use model::export::{data_rows, to_csv, to_json};
 use model::fragment::{from_fragment, to_fragment};
-use locale::Locale;
 use model::money::Style;
 use model::steps::Steps;
 use model::{compute, Preset, Story};
