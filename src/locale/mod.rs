@@ -194,8 +194,13 @@ fn canonical_tag(tag: &str) -> Option<String> {
     if let Some(script) = rest.first().copied() {
         if script.len() == 4 && script.chars().all(|c| c.is_ascii_alphabetic()) {
             canonical.push('-');
-            canonical.push_str(&script[..1].to_ascii_uppercase());
-            canonical.push_str(&script[1..].to_ascii_lowercase());
+            for (index, letter) in script.chars().enumerate() {
+                canonical.push(if index == 0 {
+                    letter.to_ascii_uppercase()
+                } else {
+                    letter.to_ascii_lowercase()
+                });
+            }
             rest.remove(0);
         }
     }

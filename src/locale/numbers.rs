@@ -161,10 +161,7 @@ mod tests {
             ("$1.00", ("$", "")),
             ("1,00\u{a0}$", ("", "\u{a0}$")),
             ("CHF\u{a0}1.00", ("CHF\u{a0}", "")),
-            (
-                "\u{200f}١٫٠٠\u{a0}ج.م.\u{200f}",
-                ("\u{200f}", "\u{a0}ج.م.\u{200f}"),
-            ),
+            ("1\u{a0}JPY", ("", "\u{a0}JPY")),
         ];
         for (written, (prefix, suffix)) in cases {
             assert_eq!(

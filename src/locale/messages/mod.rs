@@ -93,21 +93,26 @@ messages! {
 /// assert_eq!(fill("{a} and {b}", &[("a", "{b}"), ("b", "x")]), "{b} and x");
 /// ```
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    // `split_once` rather than slicing by index: a slice's panic path would bring the
+    // standard library's string-escaping tables into the wasm.
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let (before, from_brace) = rest.split_at(open);
+    while let Some((before, after)) = rest.split_once('{') {
         out.push_str(before);
-        let Some(close) = from_brace.find('}') else {
-            out.push_str(from_brace);
+        let Some((name, tail)) = after.split_once('}') else {
+            out.push('{');
+            out.push_str(after);
             return out;
         };
-        let name = &from_brace[1..close];
         match values.iter().find(|(key, _)| *key == name) {
             Some((_, value)) => out.push_str(value),
-            None => out.push_str(&from_brace[..=close]),
+            None => {
+                out.push('{');
+                out.push_str(name);
+                out.push('}');
+            }
         }
-        rest = &from_brace[close + 1..];
+        rest = tail;
     }
     out.push_str(rest);
     out
@@ -117,15 +122,14 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 pub fn placeholders(template: &str) -> Vec<&str> {
     let mut names = Vec::new();
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else {
+    while let Some((_, after)) = rest.split_once('{') {
+        let Some((name, tail)) = after.split_once('}') else {
             break;
         };
-        let name = &rest[open + 1..open + close];
         if !names.contains(&name) {
             names.push(name);
         }
-        rest = &rest[open + close + 1..];
+        rest = tail;
     }
     names
 }
