@@ -46,6 +46,7 @@ if (prerendered) {
     ready()
       .then(() => {
         performance.mark("round-explainer:loaded");
+        if (params.has("locale")) prerendered.dataset.locale = params.get("locale");
         const explainer = Explainer.mount(prerendered, story, undefined, false);
         if (params.has("scenario")) explainer.setFragment(params.get("scenario"));
         performance.mark("round-explainer:rendered");
@@ -70,6 +71,7 @@ if (prerendered) {
     console.error(`round-explainer: the story must come from this site, not ${storyUrl.origin}`);
   }
   if (params.has("scenario")) element.setAttribute("scenario", params.get("scenario"));
+  if (params.has("locale")) element.setAttribute("locale", params.get("locale"));
   // Defined only now, so the element starts with its attributes already set.
   await import("./round-explainer.js");
 }

@@ -90,3 +90,15 @@ test("a story's own locale is spoken without the attribute, and the attribute ov
   assert.equal(await lang(), "de-AT", "the attribute overrides it");
   assert.match(await headline(), /Mrd\./, "Austrian German figures");
 });
+
+test("the iframe child takes locale= from its URL", async () => {
+  const page = await env.newPage({ viewport: { width: 600, height: 900 } });
+  await page.goto(`${env.server.url}embed.html?story=stories/openai-2026.json&locale=de`);
+  await page.waitForFunction(() => document.querySelector("round-explainer")?.dataset.state === "ready", undefined, { timeout: 10_000 });
+  const drawn = await page.evaluate(() => {
+    const rx = document.querySelector("round-explainer").shadowRoot.querySelector(".rx");
+    return { lang: rx.getAttribute("lang"), headline: rx.querySelector(".rx-headline").textContent };
+  });
+  assert.equal(drawn.lang, "de");
+  assert.match(drawn.headline, /Mrd\./, drawn.headline);
+});
