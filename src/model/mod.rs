@@ -4,6 +4,7 @@
 //! choices) gives an [`Outcome`] (money, stakes, dilution, comparisons), computed exactly.
 
 pub mod checked;
+pub mod colour;
 pub mod currency;
 pub mod export;
 pub mod fragment;
