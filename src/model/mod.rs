@@ -13,6 +13,7 @@ pub mod json;
 pub mod money;
 pub mod node;
 pub mod outcome;
+pub mod paint;
 pub mod scenario;
 pub mod share;
 pub mod steps;
