@@ -40,13 +40,31 @@ pub enum Origin {
     Default(usize),
 }
 
-/// Where a holding is in the story file.
+/// Where a colour is written in the story file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Place {
-    /// `round.tranches[t].investors[i]`.
+enum Field {
+    /// `round.tranches[t].investors[i].colour`.
     Investor(usize, usize),
-    /// `separate_deals[i]`.
+    /// `separate_deals[i].colour`.
     Deal(usize),
+    /// `palette[i]`.
+    Palette(usize),
+}
+
+impl Field {
+    /// Its path in `theme`: with `.light` or `.dark` when the colour is given per theme.
+    fn path(self, per_theme: bool, theme: Theme) -> String {
+        let mut path = match self {
+            Field::Investor(t, i) => format!("round.tranches[{t}].investors[{i}].colour"),
+            Field::Deal(i) => format!("separate_deals[{i}].colour"),
+            Field::Palette(i) => format!("palette[{i}]"),
+        };
+        if per_theme {
+            path.push('.');
+            path.push_str(theme.name());
+        }
+        path
+    }
 }
 
 /// A holding's colour.
@@ -60,60 +78,63 @@ pub struct Paint<'a> {
     pub colour: Colour,
     /// Where the colour comes from.
     pub origin: Origin,
-    /// Whether it was given per theme (problems are then at `.light` or `.dark`).
-    per_theme: bool,
-    place: Place,
+    /// Where the story gives it (none for the default palette's), and whether per theme.
+    given: Option<(Field, bool)>,
 }
 
 /// The colour of every holding with a segment of its own, in bar order.
 pub fn paints(story: &Story) -> Vec<Paint<'_>> {
-    let mut holdings = Vec::new();
-    for (t, tranche) in story.round.tranches.iter().enumerate() {
-        for (i, investor) in tranche.investors.iter().enumerate() {
-            if investor.amount.is_some() {
-                let place = Place::Investor(t, i);
-                holdings.push((
-                    investor.id.as_str(),
-                    investor.name.as_str(),
-                    investor.colour,
-                    place,
-                ));
-            }
-        }
-    }
-    for (i, deal) in story.separate_deals.iter().enumerate() {
-        let place = Place::Deal(i);
-        holdings.push((deal.id.as_str(), deal.investor.as_str(), deal.colour, place));
-    }
-    let mut uncoloured = 0;
-    holdings
-        .into_iter()
+    let investors = story
+        .round
+        .tranches
+        .iter()
         .enumerate()
-        .map(|(index, (id, name, own, place))| {
-            let (given, origin) = match own {
-                Some(given) => (given, Origin::Own),
+        .flat_map(|(t, tranche)| {
+            tranche
+                .investors
+                .iter()
+                .enumerate()
+                .filter_map(move |(i, investor)| {
+                    investor.amount.as_ref()?;
+                    Some((
+                        &investor.id,
+                        &investor.name,
+                        investor.colour,
+                        Field::Investor(t, i),
+                    ))
+                })
+        });
+    let deals = story
+        .separate_deals
+        .iter()
+        .enumerate()
+        .map(|(i, deal)| (&deal.id, &deal.investor, deal.colour, Field::Deal(i)));
+    let mut uncoloured = 0;
+    investors
+        .chain(deals)
+        .enumerate()
+        .map(|(index, (id, name, own, field))| {
+            let (colour, origin, given) = match own {
+                Some(own) => (own.colour, Origin::Own, Some((field, own.per_theme))),
                 None if !story.palette.is_empty() => {
                     let at = uncoloured % story.palette.len();
                     uncoloured += 1;
-                    (story.palette[at], Origin::Palette(at))
+                    let entry = story.palette[at];
+                    let given = Some((Field::Palette(at), entry.per_theme));
+                    (entry.colour, Origin::Palette(at), given)
                 }
                 None => {
-                    // Places count from the existing holders at 0.
+                    // Places count from the existing holders, at 0.
                     let at = default_index(index + 1);
-                    let given = GivenColour {
-                        colour: DEFAULT_PALETTE[at],
-                        per_theme: true,
-                    };
-                    (given, Origin::Default(at))
+                    (DEFAULT_PALETTE[at], Origin::Default(at), None)
                 }
             };
             Paint {
                 id,
                 name,
-                colour: given.colour,
+                colour,
                 origin,
-                per_theme: given.per_theme,
-                place,
+                given,
             }
         })
         .collect()
@@ -124,142 +145,96 @@ pub fn paint_of<'a>(story: &'a Story, id: &str) -> Option<Paint<'a>> {
     paints(story).into_iter().find(|paint| paint.id == id)
 }
 
-/// The path of a colour's field in `theme`, with `.light` or `.dark` when given per theme.
-fn colour_path(field: String, per_theme: bool, theme: Theme) -> String {
-    if per_theme {
-        format!("{field}.{}", theme.name())
-    } else {
-        field
-    }
-}
-
-impl Paint<'_> {
-    /// The path of the field its colour comes from, or `None` for the default palette's.
-    fn path(&self, theme: Theme) -> Option<String> {
-        let field = match (self.origin, self.place) {
-            (Origin::Default(_), _) => return None,
-            (Origin::Palette(at), _) => format!("palette[{at}]"),
-            (Origin::Own, Place::Investor(t, i)) => {
-                format!("round.tranches[{t}].investors[{i}].colour")
-            }
-            (Origin::Own, Place::Deal(i)) => format!("separate_deals[{i}].colour"),
-        };
-        Some(colour_path(field, self.per_theme, theme))
-    }
-}
-
 /// Every colour the story gives, against the card and its neighbours, in both themes: one
 /// problem for each below 3:1, at the path of the story's colour (never the default palette's,
 /// which passes by construction: see `colour.rs`).
 pub fn check(story: &Story) -> Vec<FieldError> {
     let mut errors = Vec::new();
+    let mut fail = |field: Field, given: bool, theme: Theme, problem: Problem| {
+        errors.push(FieldError {
+            path: field.path(given, theme),
+            problem,
+        });
+    };
     // Against the card: each colour where the story gives it (a palette's entries even where
-    // no holding uses them).
-    let mut given: Vec<(String, GivenColour)> = Vec::new();
+    // no holding uses them), and none where it would not be drawn.
+    let mut given: Vec<(Field, GivenColour)> = Vec::new();
     for (t, tranche) in story.round.tranches.iter().enumerate() {
         for (i, investor) in tranche.investors.iter().enumerate() {
             if let Some(colour) = investor.colour {
-                given.push((format!("round.tranches[{t}].investors[{i}].colour"), colour));
+                given.push((Field::Investor(t, i), colour));
                 if investor.amount.is_none() {
-                    errors.push(FieldError {
-                        path: format!("round.tranches[{t}].investors[{i}].colour"),
-                        problem: Problem::ColourWithoutSegment,
-                    });
+                    let field = Field::Investor(t, i);
+                    fail(field, false, Theme::Light, Problem::ColourWithoutSegment);
                 }
             }
         }
     }
     for (i, deal) in story.separate_deals.iter().enumerate() {
         if let Some(colour) = deal.colour {
-            given.push((format!("separate_deals[{i}].colour"), colour));
+            given.push((Field::Deal(i), colour));
         }
     }
     for (i, colour) in story.palette.iter().enumerate() {
-        given.push((format!("palette[{i}]"), *colour));
+        given.push((Field::Palette(i), *colour));
     }
     for (field, colour) in given {
         for theme in Theme::BOTH {
             let (rgb, card) = (colour.colour.of(theme), CARD.of(theme));
             let ratio = contrast(rgb, card);
             if !passes(ratio) {
-                errors.push(FieldError {
-                    path: colour_path(field.clone(), colour.per_theme, theme),
-                    problem: Problem::LowContrast {
-                        colour: rgb,
-                        ratio: Ratio::of(ratio),
-                        against: Against::Card(card),
-                        theme,
-                        of: None,
-                    },
-                });
+                let problem = Problem::LowContrast {
+                    colour: rgb,
+                    ratio: Ratio::of(ratio),
+                    against: Against::Card(card),
+                    theme,
+                    of: None,
+                };
+                fail(field, colour.per_theme, theme, problem);
             }
         }
     }
 
-    // Against the neighbours, in bar order from the existing holders.
+    // Against the neighbours, in bar order from the existing holders (no paint of their own).
     let paints = paints(story);
-    let existing = Neighbour {
-        name: "the existing holders".to_owned(),
-        colour: EXISTING,
-        paint: None,
-    };
-    let bar: Vec<Neighbour<'_>> = core::iter::once(existing)
-        .chain(paints.iter().map(|paint| Neighbour {
-            name: format!("\"{}\"", paint.name),
-            colour: paint.colour,
-            paint: Some(paint),
-        }))
+    let bar: Vec<(Colour, Option<&Paint<'_>>)> = core::iter::once((EXISTING, None))
+        .chain(paints.iter().map(|paint| (paint.colour, Some(paint))))
         .collect();
     for (place, pair) in bar.windows(2).enumerate() {
         let [left, right] = pair else { continue };
         for theme in Theme::BOTH {
-            let ratio = contrast(left.colour.of(theme), right.colour.of(theme));
+            let ratio = contrast(left.0.of(theme), right.0.of(theme));
             if passes(ratio) {
                 continue;
             }
             // The story's colour is the one to change: the right one's if the story gives it,
             // else the left one's (two default tones are apart by construction).
-            let Some((path, this, other)) = right
-                .path(theme)
-                .map(|path| (path, right, left))
-                .or_else(|| left.path(theme).map(|path| (path, left, right)))
+            let given = |side: &(Colour, Option<&Paint<'_>>)| side.1?.given;
+            let Some(((field, per_theme), this, other)) = given(right)
+                .map(|given| (given, right, left))
+                .or_else(|| given(left).map(|given| (given, left, right)))
             else {
                 continue;
             };
-            errors.push(FieldError {
-                path,
-                problem: Problem::LowContrast {
-                    colour: this.colour.of(theme),
-                    ratio: Ratio::of(ratio),
-                    against: Against::Neighbour {
-                        name: other.name.clone(),
-                        colour: other.colour.of(theme),
-                        ownership_only: place == 0,
-                    },
-                    theme,
-                    // A palette entry's path does not say whose colour it is.
-                    of: matches!(this.paint.map(|p| p.origin), Some(Origin::Palette(_)))
-                        .then(|| this.name.clone()),
+            let name = |side: &(Colour, Option<&Paint<'_>>)| side.1.map(|p| p.name.to_owned());
+            let problem = Problem::LowContrast {
+                colour: this.0.of(theme),
+                ratio: Ratio::of(ratio),
+                against: Against::Neighbour {
+                    name: name(other),
+                    colour: other.0.of(theme),
+                    ownership_only: place == 0,
                 },
-            });
+                theme,
+                // A palette entry's path does not say whose colour it is.
+                of: matches!(field, Field::Palette(_))
+                    .then(|| name(this))
+                    .flatten(),
+            };
+            fail(field, per_theme, theme, problem);
         }
     }
     errors
-}
-
-/// A segment of the ownership bar, for the neighbour check.
-struct Neighbour<'a> {
-    /// As messages name it: `"Amazon"`, the existing holders.
-    name: String,
-    colour: Colour,
-    /// `None` for the existing holders.
-    paint: Option<&'a Paint<'a>>,
-}
-
-impl Neighbour<'_> {
-    fn path(&self, theme: Theme) -> Option<String> {
-        self.paint?.path(theme)
-    }
 }
 
 // Native only: the cases are written with serde_json, a native dev-dependency.

@@ -204,8 +204,8 @@ pub enum Against {
     Card(Rgb),
     /// The holding beside it in the bars.
     Neighbour {
-        /// Its name ("the existing holders" for them).
-        name: String,
+        /// Its name; `None` for the existing holders.
+        name: Option<String>,
         /// Its colour in the theme.
         colour: Rgb,
         /// Whether they meet only in the ownership bar (the existing holders and the first
@@ -228,7 +228,11 @@ impl fmt::Display for Against {
                 } else {
                     "the ownership and round bars"
                 };
-                write!(f, "{name} ({colour}), its neighbour in {bars}")
+                match name {
+                    Some(name) => write!(f, "\"{name}\"")?,
+                    None => f.write_str("the existing holders")?,
+                }
+                write!(f, " ({colour}), its neighbour in {bars}")
             }
         }
     }
@@ -348,7 +352,8 @@ impl fmt::Display for Problem {
             } => write!(
                 f,
                 "{colour}{} is {ratio} against {against} in the {} theme; it needs at least {MIN_CONTRAST} against the card and its neighbours in the bars, in both themes (a colour may differ per theme: {{ \"light\": …, \"dark\": … }})",
-                of.as_ref().map_or(String::new(), |name| format!(" (for {name})")),
+                of.as_ref()
+                    .map_or(String::new(), |name| format!(" (for \"{name}\")")),
                 theme.name(),
             ),
             Self::ColourWithoutSegment => f.write_str(
