@@ -4,10 +4,10 @@
 // in the pre-rendered iframe child, whose policy allows the colours' style attributes by their
 // hashes, so they show before the wasm has taken it over, and without script. A host's
 // --rx-investor replaces the default palette, never a story's own colours.
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,6 +41,7 @@ writeFileSync(join(childDir, "thistle-gbp.html"), child);
 writeFileSync(join(childDir, "refused.html"), child.replace(/ 'unsafe-hashes'[^;]*/, ""));
 
 const env = withBrowser({ "/embed-test/": `${childDir}/`, "/test-stories/": STORIES });
+after(() => rmSync(childDir, { recursive: true, force: true }));
 
 /** For each bar whose legend names `name`: its segment's computed fill and its swatch's
  * background (a bar's segments are in its legend's order). Runs in the page. */
