@@ -11,10 +11,10 @@
 // RX_BASE_URL is where dist/ will be served: oEmbed's iframe and discovery link need absolute
 // addresses; without it they are relative to dist/, for a look on this machine.
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { childPage, replaceOnce } from "./embed-child.mjs";
 
 const [binary] = process.argv.slice(2);
 const BASE = process.env.RX_BASE_URL ?? "";
@@ -30,13 +30,6 @@ function render(story, format, ...flags) {
 
 /** Text for an attribute value or a text node: the sentence is the story's words. */
 const escape = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-/** Replaces the one `marker` in `html`, or fails the build. */
-function replaceOnce(html, marker, text, where) {
-  const at = html.indexOf(marker);
-  if (at < 0 || html.indexOf(marker, at + 1) >= 0) throw new Error(`${where}: expected one ${marker}`);
-  return html.slice(0, at) + text + html.slice(at + marker.length);
-}
 
 /** The share card of a story (dist/cards/<id>.png), written once. */
 function card(story) {
@@ -87,13 +80,8 @@ function oembed(id, title) {
 }
 
 // An iframe child per story, and its oEmbed response. Its stylesheets (minified by the build)
-// go inline, each allowed by its hash in the child's policy.
-const childStyles = ["dist/embed.css", "dist/explainer.css"].map((file) => readFileSync(file, "utf8"));
-const styleHashes = childStyles.map((css) => `'sha256-${createHash("sha256").update(css).digest("base64")}'`).join(" ");
-const styleTags = childStyles.map((css) => `<style>${css}</style>`).join("\n  ");
-let template = readFileSync("www/embed-child.html", "utf8");
-template = replaceOnce(template, "<!-- prerender:style-hashes -->", styleHashes, "www/embed-child.html");
-template = replaceOnce(template, "<!-- prerender:styles -->", styleTags, "www/embed-child.html");
+// go inline, each allowed by its hash in the child's policy, as are a story's colours
+// (scripts/embed-child.mjs).
 mkdirSync("dist/embed", { recursive: true });
 mkdirSync("dist/oembed", { recursive: true });
 const stories = readdirSync("www/stories").filter((name) => name.endsWith(".json"));
@@ -102,13 +90,11 @@ for (const name of stories) {
   const text = readFileSync(story, "utf8");
   const title = JSON.parse(text).title;
   const page = `dist/embed/${name.replace(/\.json$/, ".html")}`;
-  let child = replaceOnce(template, "<!-- prerender:title -->", escape(String(title)), page);
   const id = name.replace(/\.json$/, "");
   const discovery = `<link rel="alternate" type="application/json+oembed" href="${escape(`${BASE || "../"}oembed/${id}.json`)}" title="${escape(String(title))}">`;
-  child = replaceOnce(child, "<!-- prerender:head -->", `${head(story, "../")}\n  ${discovery}`, page);
   writeFileSync(`dist/oembed/${id}.json`, `${JSON.stringify(oembed(id, String(title)), null, 2)}\n`);
-  child = replaceOnce(child, "<!-- prerender:explainer -->", render(story, "html", "--fragment"), page);
-  writeFileSync(page, child);
+  const explainer = render(story, "html", "--fragment");
+  writeFileSync(page, childPage({ title: escape(String(title)), head: `${head(story, "../")}\n  ${discovery}`, explainer }));
 }
 rmSync("dist/embed-child.html");
 

@@ -7,15 +7,20 @@
 //! elements per input costs milliseconds, while changing a dozen texts and widths does not.
 
 use wasm_bindgen::{JsCast, UnwrapThrowExt};
-use web_sys::{Document, Element, HtmlInputElement};
+use web_sys::{CssStyleDeclaration, Document, Element, HtmlElement, HtmlInputElement, SvgElement};
 
 use crate::view::vnode::VNode;
 
 const SVG: &str = "http://www.w3.org/2000/svg";
 
 /// Sets an attribute. An input's `value` and `checked` attributes are only its defaults once
-/// the reader has touched it, so the live property is set with them.
+/// the reader has touched it, so the live property is set with them; a style goes through the
+/// CSSOM ([`set_style`]).
 fn set_attribute(element: &Element, name: &str, value: &str) {
+    if name == "style" {
+        set_style(element, value);
+        return;
+    }
     let _ = element.set_attribute(name, value);
     if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
         match name {
@@ -33,6 +38,57 @@ fn remove_attribute(element: &Element, name: &str) {
             input.set_checked(false);
         }
     }
+}
+
+/// The inline style of an HTML or SVG element.
+fn style_of(element: &Element) -> Option<CssStyleDeclaration> {
+    if let Some(html) = element.dyn_ref::<HtmlElement>() {
+        Some(html.style())
+    } else {
+        element.dyn_ref::<SvgElement>().map(SvgElement::style)
+    }
+}
+
+/// The declarations of a description's style: `name: value;` pairs.
+fn declarations(value: &str) -> impl Iterator<Item = (&str, &str)> {
+    value.split(';').filter_map(|declaration| {
+        let (name, value) = declaration.split_once(':')?;
+        Some((name.trim(), value.trim()))
+    })
+}
+
+/// Sets a style, which in a description holds only custom properties (a holding's colour,
+/// src/view/colours.rs), through the CSSOM: a Content-Security-Policy without
+/// `'unsafe-inline'` refuses `setAttribute("style", …)` (and logs an error), never the CSSOM.
+/// The element's `style` attribute then reads as the description wrote it, the browsers'
+/// serialisation.
+fn set_style(element: &Element, value: &str) {
+    let Some(style) = style_of(element) else {
+        return;
+    };
+    while style.length() > 0 {
+        let _ = style.remove_property(&style.item(0));
+    }
+    for (name, value) in declarations(value) {
+        let _ = style.set_property(name, value);
+    }
+}
+
+/// Whether an element's style holds exactly a description's declarations. A pre-rendered
+/// `style` attribute that a page's policy refused is there as text but not in the CSSOM: it is
+/// then set again, this time through the CSSOM.
+fn style_matches(element: &Element, value: &str) -> bool {
+    let Some(style) = style_of(element) else {
+        return true;
+    };
+    let mut count = 0;
+    for (name, value) in declarations(value) {
+        count += 1;
+        if style.get_property_value(name).ok().as_deref() != Some(value) {
+            return false;
+        }
+    }
+    style.length() == count
 }
 
 /// Builds the DOM for a description.
@@ -121,7 +177,11 @@ pub fn hydrate(doc: &Document, element: &Element, node: &VNode) -> Element {
         return replacement;
     }
     for (name, value) in node.attrs() {
-        if element.get_attribute(name).as_deref() != Some(value.as_str()) {
+        if *name == "style" {
+            if !style_matches(element, value) {
+                set_style(element, value);
+            }
+        } else if element.get_attribute(name).as_deref() != Some(value.as_str()) {
             let _ = element.set_attribute(name, value);
         }
     }

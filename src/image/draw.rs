@@ -482,12 +482,13 @@ fn bar(sheet: &mut Sheet, bar: &Bar, x: f32, top: f32, width: f32) {
     }
 }
 
-/// A legend entry's swatch: the segment's colour, or the hatch.
-fn swatch(sheet: &mut Sheet, x: f32, top: f32, line: f32, class: &str) {
+/// A legend entry's swatch: the holding's colour, its class's, or the hatch.
+fn swatch(sheet: &mut Sheet, x: f32, top: f32, line: f32, entry: &Entry) {
     let size = 16.0;
-    let fill = match theme::fill(class) {
-        Some(fill) => fill.to_owned(),
-        None => format!("url(#{IDS}-hatch)"),
+    let fill = match (&entry.fill, theme::fill(&entry.class)) {
+        (Some(fill), _) => fill.clone(),
+        (None, Some(fill)) => fill.to_owned(),
+        (None, None) => format!("url(#{IDS}-hatch)"),
     };
     let rect = sheet.rect(x, top + (line - size) / 2.0, size, size, &fill);
     rect.set("rx", "3");
@@ -540,7 +541,7 @@ fn legend_rows(sheet: &mut Sheet, legend: &[Entry], top: f32, rows: usize, local
             x = MARGIN;
         }
         let y = top + BODY.line * row as f32;
-        swatch(sheet, x, y, BODY.line, &entry.class);
+        swatch(sheet, x, y, BODY.line, entry);
         sheet.text(x + 24.0, y, BODY, &label);
         let value_x = x + 24.0 + BODY.width(&label) + 8.0;
         sheet.text(
@@ -565,7 +566,7 @@ fn legend_list(sheet: &mut Sheet, legend: &[Entry], top: f32, locale: &Locale) -
     let value_x = MARGIN + 24.0 + label_width + 24.0;
     let mut y = top;
     for entry in legend.iter().take(MAX_PRINT_ENTRIES) {
-        swatch(sheet, MARGIN, y, BODY.line, &entry.class);
+        swatch(sheet, MARGIN, y, BODY.line, entry);
         let label = BODY.wrap(&entry.label, label_width, 2);
         let value = BODY_BOLD.wrap(&figures(entry), MARGIN + INNER - value_x, 2);
         sheet.lines(MARGIN + 24.0, y, BODY, &label);

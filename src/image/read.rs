@@ -7,6 +7,7 @@ use super::kind::Kind;
 use crate::locale::{fill, Locale};
 use crate::model::{Outcome, Scenario, Story};
 use crate::view::charts::{defs, reported_ref};
+use crate::view::colours::light_fill;
 use crate::view::provenance::Ref;
 use crate::view::{explainer, Frame, Look, VNode};
 
@@ -55,7 +56,7 @@ pub struct Segment {
     pub width: f32,
     /// Its chart class (`rx-seg-investor`).
     pub class: String,
-    /// Its fill when not a class colour (the hatch pattern).
+    /// Its fill when not a class colour: the hatch pattern, or the holding's colour.
     pub fill: Option<String>,
 }
 
@@ -64,6 +65,8 @@ pub struct Segment {
 pub struct Entry {
     /// The swatch's chart class.
     pub class: String,
+    /// The swatch's colour when not its class's: the holding's.
+    pub fill: Option<String>,
     /// "Amazon".
     pub label: String,
     /// Its figures: the value, and a reported one beside it.
@@ -268,7 +271,10 @@ fn read_bar(bar: &VNode, kind: &dyn Fn(&Ref) -> Option<Kind>) -> Bar {
             x: number(rect, "x"),
             width: number(rect, "width"),
             class: rect.get("class").unwrap_or("").to_owned(),
-            fill: rect.get("fill").map(str::to_owned),
+            fill: rect
+                .get("fill")
+                .map(str::to_owned)
+                .or_else(|| light_fill(rect).map(|colour| colour.to_string())),
         })
         .collect();
     let legend = bar
@@ -283,6 +289,10 @@ fn read_bar(bar: &VNode, kind: &dyn Fn(&Ref) -> Option<Kind>) -> Bar {
                 .and_then(|classes| classes.split(' ').find(|c| c.starts_with("rx-seg-")))
                 .unwrap_or("")
                 .to_owned(),
+            fill: item
+                .find_class("rx-swatch")
+                .and_then(light_fill)
+                .map(|colour| colour.to_string()),
             label: item
                 .find_class("rx-legend-label")
                 .map(shown)

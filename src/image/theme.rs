@@ -15,14 +15,13 @@ pub const LINE: &str = "#d4d4d8";
 /// The accent (`--rx-accent`).
 pub const ACCENT: &str = "#1d4ed8";
 
-/// The fill of each chart class the view writes (`.rx-seg-…`, `.rx-hatch-…`), as the
-/// stylesheet sets it.
+/// The fill of each chart class the view writes with a colour of its own (`.rx-seg-…`,
+/// `.rx-hatch-…`), as the stylesheet sets it. A holding's colour is the view's, read from its
+/// description (`view::colours::light_fill`); the hatch's ground is the card.
 const FILLS: &[(&str, &str)] = &[
-    ("rx-seg-existing", "#6b7280"),
-    ("rx-seg-investor", "#b45309"),
-    ("rx-seg-deal", "#1d4ed8"),
+    ("rx-seg-existing", "#8a9099"),
     ("rx-seg-compare", "#0f766e"),
-    ("rx-hatch-bg", "#e2e8f0"),
+    ("rx-hatch-bg", PAPER),
     ("rx-hatch-line", "#475569"),
 ];
 
@@ -54,11 +53,22 @@ mod tests {
             let name = class
                 .trim_start_matches("rx-seg-")
                 .trim_start_matches("rx-");
-            (name, *fill)
+            // The hatch's ground is the card, whatever colour the host gives the card.
+            let fill = if name == "hatch-bg" {
+                "var(--rx-c-paper)"
+            } else {
+                fill
+            };
+            (name, fill)
         });
         for (name, colour) in named.into_iter().chain(classes) {
             let rule = format!("--rx-c-{name}: var(--rx-{name}, {colour});");
             assert!(css.contains(&rule), "www/explainer.css holds {rule}");
         }
+        assert_eq!(
+            fill("rx-seg-existing"),
+            Some(crate::model::colour::EXISTING.light.to_string().as_str()),
+            "the existing holders' colour is the one checked for contrast"
+        );
     }
 }

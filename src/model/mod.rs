@@ -4,6 +4,7 @@
 //! choices) gives an [`Outcome`] (money, stakes, dilution, comparisons), computed exactly.
 
 pub mod checked;
+pub mod colour;
 pub mod currency;
 pub mod export;
 pub mod fragment;
@@ -12,6 +13,7 @@ pub mod json;
 pub mod money;
 pub mod node;
 pub mod outcome;
+pub mod paint;
 pub mod scenario;
 pub mod share;
 pub mod steps;

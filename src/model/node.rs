@@ -190,7 +190,9 @@ impl<'a> At<'a> {
         self.problem(Problem::Shape(message.into()));
     }
 
-    fn expected(&self, what: &str) {
+    /// Notes that `what` was expected here and something else found (nothing, for a missing
+    /// field already noted).
+    pub fn expected(&self, what: &str) {
         if self.missing() {
             return;
         }

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use super::checked::Checked;
+use super::colour::{Colour, Rgb};
 use super::currency::symbol_of;
 use super::json;
 use super::money::format_exact;
@@ -64,6 +65,19 @@ pub struct Story {
     pub facts: Vec<Fact>,
     /// Dated events of the article, in the order to show them.
     pub timeline: Vec<TimelineEvent>,
+    /// Colours for the holdings without one of their own, used in bar order and cycled; empty
+    /// for the default palette ([`super::colour::DEFAULT_PALETTE`]).
+    pub palette: Vec<GivenColour>,
+}
+
+/// A colour as a story gives it: `"#rrggbb"` for both themes, or `{ "light": "#rrggbb",
+/// "dark": "#rrggbb" }`. Checked for contrast at load ([`super::paint`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GivenColour {
+    /// The colour in each theme.
+    pub colour: Colour,
+    /// Whether it was given per theme (its problems are then at `.light` or `.dark`).
+    pub per_theme: bool,
 }
 
 /// Where the story comes from. Unknown fields are left out, never guessed.
@@ -337,6 +351,8 @@ pub struct Investor {
     /// The stake the article reports for it ("a stake of about 11%"), shown beside the computed
     /// one and checked against it.
     pub stake: Option<Figure>,
+    /// Its colour in the bars and their legends, if the story gives one.
+    pub colour: Option<GivenColour>,
 }
 
 /// An investment reported beside the round but separate from it.
@@ -352,6 +368,8 @@ pub struct SeparateDeal {
     pub amount: ReportedAmount,
     /// Whether the reader first sees the deal counted.
     pub on_by_default: bool,
+    /// Its colour in the bars and their legends, if the story gives one.
+    pub colour: Option<GivenColour>,
 }
 
 /// Another figure of the article to measure the focus investor's amount against.
@@ -512,6 +530,7 @@ fn read_story(at: At<'_>) -> Story {
         "comparisons",
         "facts",
         "timeline",
+        "palette",
     ];
     at.object(FIELDS, |o| Story {
         version: o.need("version", |at| at.whole_number()),
@@ -532,6 +551,7 @@ fn read_story(at: At<'_>) -> Story {
         comparisons: o.list("comparisons", read_comparison),
         facts: o.list("facts", read_fact),
         timeline: o.list("timeline", read_timeline_event),
+        palette: o.list("palette", read_colour),
     })
 }
 
@@ -715,7 +735,7 @@ fn read_tranche(at: At<'_>) -> Tranche {
 
 fn read_investor(at: At<'_>) -> Investor {
     const FIELDS: &[&str] = &[
-        "id", "name", "status", "source", "amount", "members", "stake",
+        "id", "name", "status", "source", "amount", "members", "stake", "colour",
     ];
     at.object(FIELDS, |o| Investor {
         id: o.text("id"),
@@ -727,6 +747,7 @@ fn read_investor(at: At<'_>) -> Investor {
             .get("members", |at| at.list(|at| at.text()))
             .unwrap_or_default(),
         stake: o.get("stake", read_stake),
+        colour: o.get("colour", read_colour),
     })
 }
 
@@ -795,15 +816,61 @@ fn read_stake(at: At<'_>) -> Figure {
 
 fn read_separate_deal(at: At<'_>) -> SeparateDeal {
     at.object(
-        &["id", "investor", "status", "amount", "on_by_default"],
+        &[
+            "id",
+            "investor",
+            "status",
+            "amount",
+            "on_by_default",
+            "colour",
+        ],
         |o| SeparateDeal {
             id: o.text("id"),
             investor: o.text("investor"),
             status: o.need("status", read_status),
             amount: o.need("amount", read_reported),
             on_by_default: o.get("on_by_default", |at| at.boolean()).unwrap_or(false),
+            colour: o.get("colour", read_colour),
         },
     )
+}
+
+/// A colour: `"#rrggbb"`, or `{ "light": "#rrggbb", "dark": "#rrggbb" }`.
+fn read_colour(at: At<'_>) -> GivenColour {
+    match at.node {
+        Node::Object(_) => at.object(&["light", "dark"], |o| GivenColour {
+            colour: Colour {
+                light: o.need("light", read_rgb),
+                dark: o.need("dark", read_rgb),
+            },
+            per_theme: true,
+        }),
+        Node::Text(_) => GivenColour {
+            colour: Colour::one(read_rgb(at)),
+            per_theme: false,
+        },
+        _ => {
+            at.expected(
+                "a colour, \"#rrggbb\" or { \"light\": \"#rrggbb\", \"dark\": \"#rrggbb\" }",
+            );
+            GivenColour {
+                colour: Colour::one(Rgb(0, 0, 0)),
+                per_theme: false,
+            }
+        }
+    }
+}
+
+/// `#rrggbb`, the only form accepted: it is safe to write into an attribute and a stylesheet.
+fn read_rgb(at: At<'_>) -> Rgb {
+    match at.node {
+        Node::Text(text) => match Rgb::parse(text) {
+            Some(rgb) => return rgb,
+            None => at.problem(Problem::BadColour(text.clone())),
+        },
+        _ => at.expected("a colour as a string, \"#rrggbb\""),
+    }
+    Rgb(0, 0, 0)
 }
 
 fn read_comparison(at: At<'_>) -> Comparison {

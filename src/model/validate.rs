@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+use super::colour::{Ratio, Rgb, Theme, MIN_CONTRAST};
 use super::id_map::IdMap;
 use super::json::JsonError;
 use super::money::format_exact;
@@ -27,6 +28,8 @@ pub const MAX_FACTS: usize = 50;
 pub const MAX_TIMELINE: usize = 100;
 /// The most members of a group of investors named with one amount.
 pub const MAX_MEMBERS: usize = 20;
+/// The most colours in a story's palette: one for every holding it may have.
+pub const MAX_PALETTE: usize = MAX_INVESTORS;
 
 /// Ids that the URL fragment and the outcome use for themselves.
 pub const RESERVED_IDS: [&str; 5] = ["v", "pre", "round", "existing", "undisclosed"];
@@ -175,6 +178,66 @@ pub enum Problem {
         /// The limit.
         max: usize,
     },
+    /// A colour not written `#rrggbb`, the one form accepted.
+    BadColour(String),
+    /// A holding's colour too close to what it is drawn against (the card, or a neighbour in
+    /// the bars, as [`super::paint`] defines them), in one theme.
+    LowContrast {
+        /// The colour.
+        colour: Rgb,
+        /// Its contrast ratio against `against`.
+        ratio: Ratio,
+        /// What it was measured against.
+        against: Against,
+        /// The theme it was measured in.
+        theme: Theme,
+        /// The holding it colours, when its path does not say (a palette entry).
+        of: Option<String>,
+    },
+    /// A colour for an investor whose amount is not reported: it is drawn in the bars' "not
+    /// reported" part, so it has no segment of its own.
+    ColourWithoutSegment,
+}
+
+/// What a colour is measured against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Against {
+    /// The card, in the theme's colour.
+    Card(Rgb),
+    /// The holding beside it in the bars.
+    Neighbour {
+        /// Its name; `None` for the existing holders.
+        name: Option<String>,
+        /// Its colour in the theme.
+        colour: Rgb,
+        /// Whether they meet only in the ownership bar (the existing holders and the first
+        /// investor), or in the round bar too.
+        ownership_only: bool,
+    },
+}
+
+impl fmt::Display for Against {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Card(card) => write!(f, "the card ({card})"),
+            Self::Neighbour {
+                name,
+                colour,
+                ownership_only,
+            } => {
+                let bars = if *ownership_only {
+                    "the ownership bar"
+                } else {
+                    "the ownership and round bars"
+                };
+                match name {
+                    Some(name) => write!(f, "\"{name}\"")?,
+                    None => f.write_str("the existing holders")?,
+                }
+                write!(f, " ({colour}), its neighbour in {bars}")
+            }
+        }
+    }
 }
 
 impl fmt::Display for Problem {
@@ -278,6 +341,26 @@ impl fmt::Display for Problem {
             ),
             Self::TooManyMarks => f.write_str(
                 "holds more than 8 combining marks in a row, which cannot be laid out",
+            ),
+            Self::BadColour(text) => write!(
+                f,
+                "\"{text}\" is not a colour written \"#rrggbb\" (a # and six hexadecimal digits, such as \"#1d4ed8\"): only that form is accepted, as it is safe to write into an attribute and a stylesheet"
+            ),
+            Self::LowContrast {
+                colour,
+                ratio,
+                against,
+                theme,
+                of,
+            } => write!(
+                f,
+                "{colour}{} is {ratio} against {against} in the {} theme; it needs at least {MIN_CONTRAST} against the card and its neighbours in the bars, in both themes (a colour may differ per theme: {{ \"light\": …, \"dark\": … }})",
+                of.as_ref()
+                    .map_or(String::new(), |name| format!(" (for \"{name}\")")),
+                theme.name(),
+            ),
+            Self::ColourWithoutSegment => f.write_str(
+                "this investor's amount is not reported, so it is drawn in the bars' \"not reported\" part: it has no segment to colour",
             ),
         }
     }
@@ -531,6 +614,7 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
         ),
         check.limit(&top("facts"), story.facts.len(), MAX_FACTS),
         check.limit(&top("timeline"), story.timeline.len(), MAX_TIMELINE),
+        check.limit(&top("palette"), story.palette.len(), MAX_PALETTE),
     ];
     if too_many.contains(&true) {
         return Err(StoryError {
@@ -758,6 +842,8 @@ pub fn validate(story: &Story) -> Result<(), StoryError> {
         check.text(&Path::Field(&here, "event"), &event.event);
         check.source(&Path::Field(&here, "source"), &event.source);
     }
+    // Colours: against the card and their neighbours in the bars (src/model/paint.rs).
+    check.errors.extend(super::paint::check(story));
 
     if check.errors.is_empty() {
         Ok(())

@@ -1,9 +1,11 @@
 //! Charts drawn as SVG: the round by tranche, ownership before and after, and size comparisons.
 //! Bars carry no meaning by colour alone: every segment has a text label in the legend beside
-//! it, and the undisclosed part is hatched and labelled "not reported".
+//! it, and the undisclosed part is hatched and labelled "not reported". Each holding has its
+//! own colour (src/model/paint.rs, written by [`super::colours`]) in its segment and swatch.
 
 use rust_decimal::Decimal;
 
+use super::colours::painted;
 use super::figures::{figure_button, isolate, source_button, spoken, Said};
 use super::provenance::{amount_ref, Ref};
 use super::vnode::VNode;
@@ -11,6 +13,7 @@ use super::Look;
 use crate::locale::{fill, Locale};
 use crate::model::checked::Checked;
 use crate::model::outcome::{ComparisonOutcome, Ratio};
+use crate::model::paint::{paints, Paint};
 use crate::model::story::Amount;
 use crate::model::{HoldingKind, Story};
 
@@ -18,10 +21,13 @@ use crate::model::{HoldingKind, Story};
 const WIDTH: Decimal = Decimal::from_parts(400, 0, 0, false, 0);
 const BAR_HEIGHT: &str = "28";
 
-/// A bar segment: its share of the bar, its class, and its legend entry.
-struct Segment {
+/// A bar segment: its share of the bar, its class and colour, and its legend entry.
+struct Segment<'a> {
     part: Decimal,
     class: &'static str,
+    /// The holding's colour (none for the existing holders and the undisclosed part, which have
+    /// their classes' own).
+    paint: Option<Paint<'a>>,
     label: String,
     value: Said,
     reference: Ref,
@@ -89,14 +95,17 @@ fn stacked_bar(id_prefix: &str, segments: &[Segment], whole: Decimal, caption: S
     let mut x = Decimal::ZERO;
     for (segment, width) in segments.iter().zip(widths(&parts, whole)) {
         let (x_text, width_text) = (x.to_string(), width.to_string());
-        let mut rect = VNode::svg(
-            "rect",
-            &[
-                ("x", &x_text),
-                ("width", &width_text),
-                ("height", BAR_HEIGHT),
-                ("class", segment.class),
-            ],
+        let mut rect = painted(
+            VNode::svg(
+                "rect",
+                &[
+                    ("x", &x_text),
+                    ("width", &width_text),
+                    ("height", BAR_HEIGHT),
+                    ("class", segment.class),
+                ],
+            ),
+            segment.paint.as_ref(),
         );
         if segment.class == "rx-seg-undisclosed" {
             rect.set("fill", &format!("url(#{id_prefix}-hatch)"));
@@ -106,7 +115,11 @@ fn stacked_bar(id_prefix: &str, segments: &[Segment], whole: Decimal, caption: S
     }
     let legend = VNode::el("ul", "rx-legend").with(segments.iter().map(|segment| {
         let mut item = VNode::el("li", "").with([
-            VNode::el("span", &format!("rx-swatch {}", segment.class)).attr("aria-hidden", "true"),
+            painted(
+                VNode::el("span", &format!("rx-swatch {}", segment.class)),
+                segment.paint.as_ref(),
+            )
+            .attr("aria-hidden", "true"),
             VNode::text("span", "rx-legend-label", &segment.label),
             figure_button(segment.value.clone(), &segment.reference),
         ]);
@@ -158,6 +171,7 @@ pub fn round_chart(look: &Look) -> Vec<VNode> {
     let id_prefix = look.frame.ids.as_str();
     let m = locale.messages();
     let money = |amount, style| locale.money(amount, &story.currency, style);
+    let paints = paints(story);
     let mut segments = Vec::new();
     for holding in &outcome.holdings {
         let (label, reference) = match holding.kind {
@@ -176,6 +190,7 @@ pub fn round_chart(look: &Look) -> Vec<VNode> {
         segments.push(Segment {
             part: holding.amount,
             class,
+            paint: paint_in(&paints, &holding.id),
             label,
             value: Said::money(|style| money(holding.amount, style)),
             reference,
@@ -302,14 +317,21 @@ fn named(investor: &crate::model::story::Investor, locale: &Locale) -> String {
     }
 }
 
+/// The colour of the holding with this id, among `paints`.
+fn paint_in<'a>(paints: &[Paint<'a>], id: &str) -> Option<Paint<'a>> {
+    paints.iter().find(|paint| paint.id == id).copied()
+}
+
 /// Ownership before and after the deal, as two bars.
 pub fn ownership_chart(look: &Look) -> Vec<VNode> {
     let (story, outcome, locale) = (look.story, look.outcome, look.locale);
     let id_prefix = look.frame.ids.as_str();
     let m = locale.messages();
+    let paints = paints(story);
     let before = Segment {
         part: Decimal::ONE,
         class: "rx-seg-existing",
+        paint: None,
         label: m.existing_holders.to_owned(),
         value: Said::plain(&locale.percent(Decimal::ONE_HUNDRED)),
         reference: Ref::PreMoney,
@@ -321,6 +343,7 @@ pub fn ownership_chart(look: &Look) -> Vec<VNode> {
         .map(|holding| Segment {
             part: holding.amount,
             class: segment_class(holding.kind),
+            paint: paint_in(&paints, &holding.id),
             label: match holding.kind {
                 HoldingKind::Undisclosed => m.not_reported.to_owned(),
                 _ => isolate(&holding.name),
@@ -344,6 +367,8 @@ pub fn comparisons(look: &Look) -> Vec<VNode> {
     let Some(focus) = outcome.holding(&story.focus_investor) else {
         return Vec::new();
     };
+    // The focus investor's bar in its own colour, as in the bars above.
+    let focus_paint = paint_in(&paints(story), &focus.id);
     story
         .comparisons
         .iter()
@@ -353,9 +378,9 @@ pub fn comparisons(look: &Look) -> Vec<VNode> {
                 &[focus.amount, result.amount],
                 focus.amount.max(result.amount),
             );
-            let bar = |y: &str, width: Decimal, class: &str| {
+            let bar = |y: &str, width: Decimal, class: &str, paint: Option<&Paint<'_>>| {
                 let width = width.max(Decimal::ONE).to_string();
-                VNode::svg(
+                let rect = VNode::svg(
                     "rect",
                     &[
                         ("y", y),
@@ -363,7 +388,8 @@ pub fn comparisons(look: &Look) -> Vec<VNode> {
                         ("width", &width),
                         ("class", class),
                     ],
-                )
+                );
+                painted(rect, paint)
             };
             let view_box = format!("0 0 {WIDTH} 30");
             let svg = VNode::svg(
@@ -375,8 +401,8 @@ pub fn comparisons(look: &Look) -> Vec<VNode> {
                 ],
             )
             .with([
-                bar("2", ws[0], "rx-seg-investor"),
-                bar("16", ws[1], "rx-seg-compare"),
+                bar("2", ws[0], "rx-seg-investor", focus_paint.as_ref()),
+                bar("16", ws[1], "rx-seg-compare", None),
             ]);
             let label = isolate(&comparison.label);
             let ratio = match result.ratio_in_words {

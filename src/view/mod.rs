@@ -6,6 +6,7 @@
 //! The explainer is its [`PARTS`], in order: a new part is one entry there.
 
 pub mod charts;
+pub mod colours;
 pub mod context;
 pub mod controls;
 pub mod details;
