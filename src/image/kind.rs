@@ -38,7 +38,7 @@ impl Kind {
     pub fn new(basis: Basis, locale: &Locale) -> Kind {
         Kind {
             basis,
-            word: locale.basis(basis),
+            word: basis.said(locale),
         }
     }
 

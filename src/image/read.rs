@@ -173,7 +173,7 @@ impl Content {
             title,
             status: fill(
                 locale.messages().status_only,
-                &[("status", locale.status(story.round.status))],
+                &[("status", story.round.status.said(&locale))],
             ),
             tiles,
             round_title: section_title(round),

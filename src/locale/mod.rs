@@ -6,6 +6,9 @@
 //! A locale is a BCP 47 tag (`de`, `de-AT`, `fr-CA`, `es-419`): its language picks the message
 //! table, and the whole tag picks the number formats, so `de-AT` speaks German and writes
 //! Austrian numbers.
+//!
+//! It is the ground the model and the view stand on, and knows nothing of either: the model's
+//! enumerations say themselves in a locale's words (`Qualifier::said`, `Basis::said`…).
 
 pub mod messages;
 pub mod numbers;
@@ -19,7 +22,7 @@ mod intl;
 use core::fmt;
 
 pub use messages::{fill, Messages};
-pub use numbers::Numbers;
+pub use numbers::{Numbers, Style};
 
 /// The languages the explainer speaks: each has a message table in `messages/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

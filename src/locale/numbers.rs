@@ -23,12 +23,20 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::icu::Cldr;
 #[cfg(target_arch = "wasm32")]
 use super::intl::Cldr;
-use crate::model::money::Style;
 
 const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 const BILLION: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 // 10^12 does not fit the low 32 bits: 10^12 = 232 * 2^32 + 3_567_587_328.
 const TRILLION: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+
+/// How an amount is written: short for the eye, long for sentences and the ear.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// `$50B`, `50 Mrd. $`: for charts, tables and tight spaces.
+    Short,
+    /// `$50 billion`, `50 Milliarden $`: for sentences and `aria-valuetext`.
+    Long,
+}
 
 /// A locale's number formats, with the formatters made once and kept.
 #[derive(Debug)]

@@ -23,8 +23,20 @@ pub enum Basis {
 }
 
 impl Basis {
+    /// Where the figure comes from in the reader's words, as the table and the CSV say it:
+    /// "reader's choice", "Auswahl des Lesers".
+    pub fn said(self, locale: &Locale) -> &'static str {
+        let m = locale.messages();
+        match self {
+            Basis::Reported => m.basis_reported,
+            Basis::ReadersChoice => m.basis_choice,
+            Basis::Assumption => m.basis_assumption,
+            Basis::Derived => m.basis_derived,
+        }
+    }
+
     /// The word the JSON download writes, the same in every language (the table and the CSV
-    /// say it in the reader's: [`Locale::basis`]).
+    /// say it in the reader's: [`Basis::said`]).
     pub fn label(self) -> &'static str {
         match self {
             Basis::Reported => "reported",
@@ -169,8 +181,9 @@ pub fn data_rows(
             rows.push(DataRow {
                 basis: Basis::Reported,
                 source: Some(stake.source.clone()),
-                display: locale
-                    .qualified(stake.qualifier, &locale.percent(stake.value.0.normalize())),
+                display: stake
+                    .qualifier
+                    .said(locale, &locale.percent(stake.value.0.normalize())),
                 ..percent(
                     fill(m.row_reported_stake, &[("name", &investor.name)]),
                     stake.value.0,
@@ -212,7 +225,7 @@ pub fn to_csv(story: &Story, rows: &[DataRow], locale: &Locale) -> String {
             row.figure.as_str(),
             &row.value.to_string(),
             &row.unit,
-            locale.basis(row.basis),
+            row.basis.said(locale),
             quote,
         ];
         let line: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();

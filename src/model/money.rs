@@ -153,14 +153,7 @@ fn unit_multiplier(unit: &str) -> Result<Decimal, AmountError> {
     })
 }
 
-/// How an amount is written: short for the eye, long for sentences and the ear.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
-    /// `$50B`: for charts, tables and tight spaces.
-    Short,
-    /// `$50 billion`: for sentences and `aria-valuetext`.
-    Long,
-}
+pub use crate::locale::Style;
 
 /// Writes an amount as an English article does, with at most two decimals of its unit:
 /// `$50B`, `$37.5 billion`, `$1.25T`, `$500M`, `$16,000`. `check` looks for these spellings

@@ -9,6 +9,7 @@ use super::node::{read_root, At, Node};
 use super::outcome::ComputeError;
 use super::story::{Amount, Figure, Price, Range, ReportedAmount, Story};
 use super::validate::StoryError;
+use crate::locale::Locale;
 
 /// What the reader has chosen.
 ///
@@ -279,13 +280,25 @@ pub enum PriceKind {
 }
 
 impl PriceKind {
-    /// The word for it in a sentence: "$500B assumed before + $100B new".
-    pub fn word(self) -> &'static str {
+    /// The kind as one word in the reader's language: "$500B assumed before + $100B new".
+    pub fn word(self, locale: &Locale) -> &'static str {
+        let m = locale.messages();
         match self {
-            PriceKind::Assumed => "assumed",
-            PriceKind::Reported => "reported",
-            PriceKind::Derived => "derived",
-            PriceKind::Chosen => "your choice",
+            PriceKind::Assumed => m.price_assumed_word,
+            PriceKind::Reported => m.price_reported_word,
+            PriceKind::Derived => m.price_derived_word,
+            PriceKind::Chosen => m.price_chosen_word,
+        }
+    }
+
+    /// The kind inside a sentence, in the reader's language: "an assumption", "your choice".
+    pub fn words(self, locale: &Locale) -> &'static str {
+        let m = locale.messages();
+        match self {
+            PriceKind::Assumed => m.price_assumed_words,
+            PriceKind::Reported => m.price_reported_words,
+            PriceKind::Derived => m.price_derived_words,
+            PriceKind::Chosen => m.price_chosen_words,
         }
     }
 }

@@ -16,6 +16,7 @@ use super::json;
 use super::money::format_exact;
 use super::node::{path_text, read_root, whole_number, At, Node, Path};
 use super::validate::{validate, FieldError, Problem, StoryError};
+use crate::locale::{fill, Locale};
 
 /// The most bytes of a story file: a story with every list at its limit and the longest texts
 /// takes about half of it, and a reader's tab need not parse more to refuse a hostile file.
@@ -160,7 +161,23 @@ impl Qualifier {
         }
     }
 
-    /// The figure with its qualifier, as readers say it: "as much as $50 billion", "$11 billion".
+    /// The figure with its qualifier in the reader's words: "as much as $50 billion",
+    /// "bis zu 50 Milliarden $"; an exact figure as it is.
+    pub fn said(self, locale: &Locale, figure: &str) -> String {
+        let m = locale.messages();
+        let template = match self {
+            Self::Exactly => return figure.to_owned(),
+            Self::Approximately => m.qualifier_approximately,
+            Self::About => m.qualifier_about,
+            Self::Roughly => m.qualifier_roughly,
+            Self::CloseTo => m.qualifier_close_to,
+            Self::AsMuchAs => m.qualifier_as_much_as,
+            Self::UpTo => m.qualifier_up_to,
+        };
+        fill(template, &[("figure", figure)])
+    }
+
+    /// The figure with its English qualifier, for the story's error messages: "as much as 30%".
     pub fn phrase(self, amount: &str) -> String {
         match self.words() {
             "" => amount.to_owned(),
@@ -188,7 +205,18 @@ pub enum Status {
 }
 
 impl Status {
-    /// Plain words for readers.
+    /// How far the deal has got, in the reader's words: "in talks", "in Verhandlungen".
+    pub fn said(self, locale: &Locale) -> &'static str {
+        let m = locale.messages();
+        match self {
+            Self::Expected => m.status_expected,
+            Self::InTalks => m.status_in_talks,
+            Self::TermSheet => m.status_term_sheet,
+            Self::Closed => m.status_closed,
+        }
+    }
+
+    /// Plain English words.
     pub fn label(self) -> &'static str {
         match self {
             Self::Expected => "expected",

@@ -255,7 +255,7 @@ pub fn round_chart(look: &Look) -> Vec<VNode> {
             if let Some(amount) = &tranche.amount {
                 item.push(VNode::text("span", "", ": "));
                 let words = Said::money(|style| {
-                    locale.qualified(amount.qualifier, &money(amount.value.0, style))
+                    amount.qualifier.said(locale, &money(amount.value.0, style))
                 });
                 item.push(figure_button(words, &Ref::Source(amount.source.clone())));
             }
@@ -298,7 +298,9 @@ pub fn reported_ref(story: &Story, id: &str, amount: Decimal) -> Ref {
 /// The stake the article reports for an investor, as "reported: about 13%", with its sentence.
 pub fn reported_stake(story: &Story, id: &str, locale: &Locale) -> Option<(Said, Ref)> {
     let stake = story.investors().find(|i| i.id == id)?.stake.as_ref()?;
-    let figure = locale.qualified(stake.qualifier, &locale.percent(stake.value.0.normalize()));
+    let figure = stake
+        .qualifier
+        .said(locale, &locale.percent(stake.value.0.normalize()));
     Some((
         Said::plain(&fill(
             locale.messages().reported_figure,
@@ -427,8 +429,7 @@ pub fn comparisons(look: &Look) -> Vec<VNode> {
                 )
             });
             let qualifier = comparison.amount.qualifier;
-            let figure =
-                Said::money(|style| locale.qualified(qualifier, &money(result.amount, style)));
+            let figure = Said::money(|style| qualifier.said(locale, &money(result.amount, style)));
             let legend = VNode::el("p", "rx-compare-legend").with([
                 VNode::text("span", "", &format!("{} ", isolate(&comparison.label))),
                 figure_button(figure, &Ref::Source(comparison.amount.source.clone())),

@@ -24,17 +24,16 @@ pub fn context(look: &Look) -> Vec<VNode> {
     let (story, scenario, outcome, locale) = (look.story, look.scenario, look.outcome, look.locale);
     let m = locale.messages();
     let money = |amount, style| locale.money(amount, &story.currency, style);
-    let price = locale.price_word(price_kind(story, scenario));
+    let price = price_kind(story, scenario).word(locale);
     let marks = story.marks.iter().map(|mark| {
         let kind = match mark.kind {
             MarkKind::Primary => m.mark_primary,
             MarkKind::Secondary => m.mark_secondary,
         };
         let figure = Said::money(|style| {
-            locale.qualified(
-                mark.valuation.qualifier,
-                &money(mark.valuation.value.0, style),
-            )
+            mark.valuation
+                .qualifier
+                .said(locale, &money(mark.valuation.value.0, style))
         });
         let mut item = VNode::el("li", "").with([
             VNode::text(
@@ -70,7 +69,7 @@ pub fn context(look: &Look) -> Vec<VNode> {
     });
     let facts = story.facts.iter().map(|fact| {
         let count = format!("{} {}", locale.number(fact.count.0), fact.unit);
-        let count = locale.qualified(fact.qualifier, &count);
+        let count = fact.qualifier.said(locale, &count);
         VNode::el("li", "").with([
             VNode::text("strong", "", &isolate(&fact.label)),
             VNode::text("span", "", ": "),

@@ -200,7 +200,7 @@ pub fn controls(look: &Look) -> Vec<VNode> {
 
     for adjustable in story.adjustables() {
         let reported = adjustable.reported;
-        let phrase = locale.qualified(reported.qualifier, &long(reported.value));
+        let phrase = reported.qualifier.said(locale, &long(reported.value));
         let hints = vec![
             reported_hint(phrase.clone(), &reported.source),
             range_hint(adjustable.id, adjustable.range),
@@ -247,7 +247,7 @@ pub fn controls(look: &Look) -> Vec<VNode> {
         let reported = &story.round.total;
         let hints = vec![
             reported_hint(
-                locale.qualified(reported.qualifier, &long(reported.value)),
+                reported.qualifier.said(locale, &long(reported.value)),
                 &reported.source,
             ),
             range_hint(ROUND, range),
@@ -267,7 +267,7 @@ pub fn controls(look: &Look) -> Vec<VNode> {
     let price_hint = match &story.pre_money.price {
         Price::Assumed => figure_button(Said::plain(m.price_assumed_hint), &Ref::PreMoney),
         Price::PreMoney(figure) => reported_hint(
-            locale.qualified(figure.qualifier, &long(figure.value)),
+            figure.qualifier.said(locale, &long(figure.value)),
             &figure.source,
         ),
         Price::PostMoney(_) => figure_button(Said::plain(m.price_derived_hint), &Ref::PreMoney),

@@ -43,7 +43,7 @@ fn table_rows(rows: &[DataRow], locale: &Locale) -> Vec<VNode> {
             VNode::el("tr", "").with([
                 VNode::text("th", "", &row.figure).attr("scope", "row"),
                 value,
-                VNode::text("td", "", locale.basis(row.basis)),
+                VNode::text("td", "", row.basis.said(locale)),
             ])
         })
         .collect()

@@ -11,6 +11,7 @@ use super::Look;
 use crate::locale::{fill, Locale};
 use crate::model::money::Style;
 use crate::model::scenario::{price_kind, reported_post_money};
+use crate::model::story::Qualifier;
 
 /// Words with money in them, as shown ("$50B") and as read aloud ("$50 billion").
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,13 +100,13 @@ pub fn headline(look: &Look) -> Vec<VNode> {
     } else {
         amount_ref(ROUND, reported, scenario.round_total)
     };
-    let reported_words = |qualifier, amount, style| {
-        let figure = locale.qualified(qualifier, &money(amount, style));
+    let reported_words = |qualifier: Qualifier, amount, style| {
+        let figure = qualifier.said(locale, &money(amount, style));
         fill(m.reported_figure, &[("figure", &figure)])
     };
     let round_under =
         Said::money(|style| reported_words(reported.qualifier, reported.value.0, style));
-    let before = locale.price_word(price_kind(story, scenario));
+    let before = price_kind(story, scenario).word(locale);
     let post_reported = reported_post_money(story, scenario, outcome.post_money);
     let focus = outcome.holding(&story.focus_investor);
     let existing = outcome.holding("existing");

@@ -228,7 +228,7 @@ fn title(look: &Look) -> Vec<VNode> {
     let status_line = fill(
         m.status_line,
         &[
-            ("status", locale.status(story.round.status)),
+            ("status", story.round.status.said(locale)),
             ("price", price),
         ],
     );

@@ -180,9 +180,9 @@ pub fn note(
     let m = locale.messages();
     let money = |amount| locale.money(amount, &story.currency, Style::Long);
     let reported_words =
-        |reported: &ReportedAmount| locale.qualified(reported.qualifier, &money(reported.value.0));
-    let figure_words = |figure: &Figure| locale.qualified(figure.qualifier, &money(figure.value.0));
-    let pre_words = locale.price_words(price_kind(story, scenario));
+        |reported: &ReportedAmount| reported.qualifier.said(locale, &money(reported.value.0));
+    let figure_words = |figure: &Figure| figure.qualifier.said(locale, &money(figure.value.0));
+    let pre_words = price_kind(story, scenario).words(locale);
     let quote_of = |source: &str| story.source(source).map(|source| source.quote.clone());
     let made = |kind: NoteKind, quote: Option<String>, text: String| Note {
         kind,
