@@ -139,7 +139,7 @@ impl<'a> Command<'a> {
 fn read_story_for(command: &Command) -> Result<(Story, String), ExitCode> {
     let (mut story, text) = read_story(command.story)?;
     if let Some(tag) = command.value("--locale") {
-        match Locale::parse(tag) {
+        match Locale::parse(tag.trim()) {
             Ok(locale) => story.locale = Some(locale.tag().to_owned()),
             Err(error) => {
                 eprintln!("--locale {tag}: {error}");

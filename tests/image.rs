@@ -276,7 +276,7 @@ fn the_card_says_each_figure_and_its_kind() {
         "$500B assumed before + $100B new",
         "for $50B (reported)",
         "their stake falls to 83.34% (derived)",
-        "\u{2068}Existing holders\u{2069} 83.34% (derived)",
+        "Existing holders 83.34% (derived)",
         "\u{2068}Amazon\u{2069} 8.33% (derived)",
         "Source: \u{2068}OpenAI\u{2069}, \u{2068}What Amazon's talks to invest up to $50 billion in OpenAI would mean\u{2069}",
     ] {

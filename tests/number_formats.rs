@@ -21,9 +21,11 @@ const TAGS: [&str; 8] = ["en", "en-GB", "de", "de-AT", "fr", "fr-CA", "es", "es-
 const CURRENCIES: [&str; 9] = [
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "SEK",
 ];
-const AMOUNTS: [&str; 9] = [
+const AMOUNTS: [&str; 11] = [
     "0",
     "16000",
+    "16000.5",
+    "999.999",
     "999999.99",
     "1300000000",
     "37500000000",
@@ -32,8 +34,21 @@ const AMOUNTS: [&str; 9] = [
     "1250000000000",
     "12345678901234",
 ];
-const PERCENTS: [&str; 5] = ["8.33", "12.50", "100", "0.05", "83.33"];
-const NUMBERS: [&str; 4] = ["4.5", "1234", "12345.67", "2"];
+const PERCENTS: [&str; 6] = [
+    "8.33",
+    "12.50",
+    "100",
+    "0.05",
+    "83.33",
+    "13.333333333333333333333333",
+];
+const NUMBERS: [&str; 5] = [
+    "4.5",
+    "1234",
+    "12345.67",
+    "2",
+    "0.1234567890123456789012345678",
+];
 
 /// Every row: tag, what (`short CUR`, `long CUR`, `percent`, `number`), input, text.
 fn rows() -> Vec<[String; 4]> {

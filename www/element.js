@@ -266,11 +266,15 @@
         } else if (name === "locale") {
           // Another language, with the reader's choices as they are; a load in flight reads
           // the attribute when it draws. One the explainer cannot speak changes nothing.
+          const spoken = this.container.dataset.locale;
           this._localeAttribute();
           if (this.explainer) {
             try {
               this.explainer.setLocale(value || "");
             } catch (error) {
+              // Kept as it was, so that a later redraw speaks what is on screen now.
+              if (spoken === undefined) delete this.container.dataset.locale;
+              else this.container.dataset.locale = spoken;
               const message = error && error.message ? error.message : String(error);
               this.dispatchEvent(new CustomEvent("round-explainer:error", { bubbles: true, composed: true, detail: { message, control: null } }));
             }

@@ -18,7 +18,7 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent};
 
-use crate::locale::Locale;
+use crate::locale::{fill, Locale};
 use crate::model::export::{data_rows, to_csv, to_json};
 use crate::model::fragment::{from_fragment, own_part, to_fragment};
 use crate::model::story::Amount;
@@ -192,7 +192,13 @@ impl Explainer {
             scenario = with_moves(&story, scenario, root);
         }
         let outcome = compute(&story, &scenario).map_err(|error| error.to_string())?;
-        let locale = locale_for(host.get_attribute("data-locale").as_deref(), &story)?;
+        // A locale the host asks for that cannot be spoken is an error event, not a blank: the
+        // explainer speaks the story's own (its own locale is checked with the story).
+        let asked = host.get_attribute("data-locale");
+        let (locale, refused) = match locale_for(asked.as_deref(), &story) {
+            Ok(locale) => (locale, None),
+            Err(message) => (locale_for(None, &story)?, Some(message)),
+        };
 
         let look = Look {
             story: &story,
@@ -270,6 +276,14 @@ impl Explainer {
                 ));
             }
         }
+        if let Some(message) = refused {
+            After::Dispatch(Pending::new(
+                &root,
+                "error",
+                &[("message", Some(&message)), ("control", None)],
+            ))
+            .run();
+        }
         Ok(Explainer {
             state,
             root,
@@ -321,6 +335,8 @@ impl Explainer {
         let mut state = self.state.try_borrow_mut().map_err(|_| BUSY.to_owned())?;
         state.locale = locale_for(Some(tag), &state.story)?;
         state.render();
+        // The last announcement was in the other language; the next one is in this.
+        state.live.set_text_content(None);
         Ok(())
     }
 
@@ -419,8 +435,11 @@ impl State {
                 After::Nothing
             }
             Err(error) => {
-                let message =
-                    format!("This choice cannot be shown: {error}. The figures stay as they were.");
+                let reason = error.to_string();
+                let message = fill(
+                    self.locale.messages().choice_unshowable,
+                    &[("reason", &reason)],
+                );
                 self.problem = Some(Problem {
                     key: from.map(str::to_owned),
                     message: message.clone(),

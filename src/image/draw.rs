@@ -27,8 +27,17 @@ const STRIPE: f32 = 8.0;
 const TILE_GAP: f32 = 16.0;
 const TILE_PAD: f32 = 16.0;
 const BAR_HEIGHT: f32 = 34.0;
-/// Where the card's bar starts, after its row label ("After").
+/// Where a bar starts, after its row label ("After", "Después"): at least this far in.
 const ROW_LABEL: f32 = 84.0;
+
+/// Where the bars start: after the widest of their row labels in `style` (a language's
+/// "Nachher" is wider than "After"), at least [`ROW_LABEL`], at most a quarter of the width.
+fn row_label(bars: &[Bar], style: Style) -> f32 {
+    bars.iter()
+        .map(|bar| style.width(&bar.caption) + 12.0)
+        .fold(ROW_LABEL, f32::max)
+        .min(INNER / 4.0)
+}
 /// The most legend entries of one bar the print version lists.
 const MAX_PRINT_ENTRIES: usize = 40;
 /// The most lines of one tranche in the print version.
@@ -219,7 +228,7 @@ fn frame(sheet: Sheet, content: &Content, alt: &str, pixels: u32) -> VNode {
 
 /// "Source: publisher, “headline”, date", or the company and the story's title when the story
 /// does not name its article.
-pub fn source_line(story: &Story) -> String {
+pub fn source_line(story: &Story, locale: &Locale) -> String {
     let article = &story.article;
     let parts: Vec<String> = match (&article.publisher, &article.headline) {
         (None, None) => vec![isolate(&story.company), isolate(&story.title)],
@@ -232,7 +241,10 @@ pub fn source_line(story: &Story) -> String {
         .flatten()
         .collect(),
     };
-    format!("Source: {}", parts.join(", "))
+    fill(
+        locale.messages().image_source,
+        &[("source", &parts.join(", "))],
+    )
 }
 
 /// The title and the status line; the height they take from `top`.
@@ -257,7 +269,9 @@ fn card(sheet: &mut Sheet, story: &Story, content: &Content) {
     let mut y = STRIPE + 32.0;
     y += header(sheet, content, y, &title, title_style);
     y += 16.0;
-    y += tiles(sheet, &content.tiles, y, 2);
+    // Three lines under a figure: a sum in German or Spanish ("500 Mrd. $ vorher (angenommen)
+    // + 100 Mrd. $ neu") needs them, and the legend below takes the rows that are left.
+    y += tiles(sheet, &content.tiles, y, 3);
     y += 20.0;
     let footer_top = CARD_HEIGHT as f32 - 40.0 - FOOT.line;
     if let Some(after) = content.ownership.last() {
@@ -268,15 +282,16 @@ fn card(sheet: &mut Sheet, story: &Story, content: &Content) {
             &[HEADING.one_line(&content.ownership_title, INNER)],
         );
         y += HEADING.line + 2.0;
-        let label = STATUS.one_line(&after.caption, ROW_LABEL - 8.0);
+        let row = row_label(std::slice::from_ref(after), STATUS);
+        let label = STATUS.one_line(&after.caption, row - 8.0);
         sheet.text(MARGIN, y + (BAR_HEIGHT - STATUS.line) / 2.0, STATUS, &label);
-        bar(sheet, after, MARGIN + ROW_LABEL, y, INNER - ROW_LABEL);
+        bar(sheet, after, MARGIN + row, y, INNER - row);
         y += BAR_HEIGHT + 10.0;
         let rows = ((footer_top - 16.0 - y) / BODY.line).floor().max(1.0) as usize;
         legend_rows(sheet, &after.legend, y, rows, &content.locale);
     }
     sheet.nodes.push(rule(footer_top - 10.0));
-    let source = FOOT.one_line(&source_line(story), INNER);
+    let source = FOOT.one_line(&source_line(story, &content.locale), INNER);
     sheet.lines(MARGIN, footer_top, FOOT, &[source]);
 }
 
@@ -318,15 +333,16 @@ fn print(sheet: &mut Sheet, story: &Story, content: &Content) -> u32 {
     y += 24.0;
 
     y += section_heading(sheet, &content.ownership_title, y);
+    let row = row_label(&content.ownership, BODY_MUTED);
     for bar_of in &content.ownership {
-        let label = BODY_MUTED.one_line(&bar_of.caption, ROW_LABEL - 8.0);
+        let label = BODY_MUTED.one_line(&bar_of.caption, row - 8.0);
         sheet.text(
             MARGIN,
             y + (BAR_HEIGHT - BODY.line) / 2.0,
             BODY_MUTED,
             &label,
         );
-        bar(sheet, bar_of, MARGIN + ROW_LABEL, y, INNER - ROW_LABEL);
+        bar(sheet, bar_of, MARGIN + row, y, INNER - row);
         y += BAR_HEIGHT + 12.0;
         y += legend_list(sheet, &bar_of.legend, y, &content.locale);
         y += 8.0;
@@ -363,7 +379,7 @@ fn print(sheet: &mut Sheet, story: &Story, content: &Content) -> u32 {
     y += 12.0;
     sheet.nodes.push(rule(y));
     y += 12.0;
-    let source = FOOT.wrap(&source_line(story), INNER, 3);
+    let source = FOOT.wrap(&source_line(story, &content.locale), INNER, 3);
     y += sheet.lines(MARGIN, y, FOOT, &source);
     (y + MARGIN).min(max).ceil() as u32
 }

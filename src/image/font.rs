@@ -79,7 +79,12 @@ pub fn wrap(text: &str, size: f32, bold: bool, max_width: f32, max_lines: usize)
     let mut line = String::new();
     let mut line_width = 0.0;
     let mut cut = false;
-    'words: for word in text.split_whitespace() {
+    // Lines break at spaces, never at a no-break space (U+00A0, U+202F): CLDR puts those
+    // inside a figure ("50 Mrd. $"), which must stay on one line.
+    let words = text
+        .split(|c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}'))
+        .filter(|word| !word.is_empty());
+    'words: for word in words {
         let word_width = width(word, size, bold);
         if !line.is_empty() && line_width + space + word_width <= max_width {
             line.push(' ');

@@ -302,7 +302,11 @@ fn read_bar(bar: &VNode, kind: &dyn Fn(&Ref) -> Option<Kind>) -> Bar {
                 .filter_map(|piece| match piece {
                     // The whole company before the deal (its note is the price's) is 100%
                     // of any price: no figure to give a kind.
-                    Piece::Figure { text, .. } if text == "100%" => Some((text, None)),
+                    Piece::Figure {
+                        text,
+                        reference: Ref::PreMoney,
+                        ..
+                    } => Some((text, None)),
                     Piece::Figure { text, kind, .. } => Some((text, kind)),
                     Piece::Words(_) | Piece::Source(_) => None,
                 })

@@ -61,6 +61,11 @@ impl Cldr {
         }
     }
 
+    /// A non-negative number with exactly the decimals its digits have (`16000.50`).
+    pub fn decimal_fixed(&self, exact: &str, _scale: u32) -> String {
+        self.decimal(exact)
+    }
+
     /// A non-negative number in the locale's compact form, every digit kept: `37.5B`,
     /// `37,5 Mrd.`, or `37.5 billion` when `long`.
     pub fn compact(&self, exact: &str, long: bool) -> String {

@@ -30,6 +30,7 @@ enum Kind {
     Short,
     Long,
     Percent(u32),
+    Fixed(u32),
 }
 
 /// One locale's formatters, made when first needed (making one is the slow part of `Intl`).
@@ -82,6 +83,10 @@ impl Cldr {
                 ),
                 ("maximumFractionDigits", all),
             ],
+            Kind::Fixed(scale) => vec![
+                ("minimumFractionDigits", JsValue::from(scale)),
+                ("maximumFractionDigits", JsValue::from(scale)),
+            ],
             Kind::Percent(scale) => vec![
                 ("style", JsValue::from_str("percent")),
                 ("minimumFractionDigits", JsValue::from(scale)),
@@ -94,6 +99,12 @@ impl Cldr {
     /// A non-negative number, written out with the locale's separators.
     pub fn decimal(&self, exact: &str) -> String {
         self.with_format(Kind::Decimal, exact)
+            .unwrap_or_else(|| exact.to_owned())
+    }
+
+    /// A non-negative number with exactly `scale` decimals (`16000.50`).
+    pub fn decimal_fixed(&self, exact: &str, scale: u32) -> String {
+        self.with_format(Kind::Fixed(scale.min(20)), exact)
             .unwrap_or_else(|| exact.to_owned())
     }
 

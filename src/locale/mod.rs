@@ -75,16 +75,39 @@ pub enum LocaleError {
     NoMessages(String),
 }
 
+/// A tag as an error message quotes it: at most 40 characters, with control and bidi
+/// characters shown as U+FFFD, so that a hostile attribute cannot flood or reorder the message.
+fn quoted(tag: &str) -> String {
+    let bidi = |c: char| matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let mut shown: String = tag
+        .chars()
+        .take(40)
+        .map(|c| {
+            if c.is_control() || bidi(c) {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if tag.chars().nth(40).is_some() {
+        shown.push('…');
+    }
+    shown
+}
+
 impl fmt::Display for LocaleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::NotATag(tag) => write!(
                 f,
-                "\"{tag}\" is not a locale: write a BCP 47 tag such as \"en\", \"de-AT\" or \"es-419\""
+                "\"{}\" is not a locale: write a BCP 47 tag such as \"en\", \"de-AT\" or \"es-419\"",
+                quoted(tag)
             ),
             Self::NoMessages(tag) => write!(
                 f,
-                "the explainer has no words in the language of \"{tag}\": it speaks en, de, fr and es"
+                "the explainer has no words in the language of \"{}\": it speaks en, de, fr and es, in Latin script",
+                quoted(tag)
             ),
         }
     }
@@ -116,10 +139,15 @@ impl Locale {
     /// ```
     pub fn parse(tag: &str) -> Result<Locale, LocaleError> {
         let canonical = canonical_tag(tag).ok_or_else(|| LocaleError::NotATag(tag.to_owned()))?;
-        let subtag = canonical.split('-').next().unwrap_or_default();
+        let mut subtags = canonical.split('-');
+        let subtag = subtags.next().unwrap_or_default();
+        // Every language with a table is written in Latin script: another script (`de-Arab`)
+        // has no formats the two formatters agree on.
+        let other_script = subtags.any(|part| part.len() == 4 && part != "Latn");
         let language = Language::ALL
             .iter()
             .find(|(_, code)| *code == subtag)
+            .filter(|_| !other_script)
             .map(|(language, _)| *language)
             .ok_or_else(|| LocaleError::NoMessages(canonical.clone()))?;
         let numbers = Numbers::new(&canonical);
@@ -233,6 +261,7 @@ mod tests {
             ("de-at", Some("de-AT")),
             ("es-419", Some("es-419")),
             ("sr-latn-rs", Some("sr-Latn-RS")),
+            ("de-latn-at", Some("de-Latn-AT")),
             ("zh-Hant", Some("zh-Hant")),
             ("", None),
             ("e", None),
@@ -264,6 +293,21 @@ mod tests {
             Locale::parse("pt-BR").unwrap_err(),
             LocaleError::NoMessages("pt-BR".into()),
             "Portuguese has no table yet"
+        );
+        assert_eq!(
+            Locale::parse("de-Arab").unwrap_err(),
+            LocaleError::NoMessages("de-Arab".into()),
+            "German in Arabic script has no formats both formatters agree on"
+        );
+        assert!(
+            Locale::parse("de-Latn-AT").is_ok(),
+            "Latin script is German's own"
+        );
+        let long = format!("{}\u{202e}", "x".repeat(60));
+        let said = LocaleError::NotATag(long).to_string();
+        assert!(
+            said.contains("…") && !said.contains('\u{202e}') && said.len() < 160,
+            "a hostile tag is cut and cleaned: {said}"
         );
         assert_eq!(
             Locale::parse("de_AT").unwrap_err(),

@@ -84,7 +84,12 @@ impl Numbers {
         let shown = rounded_for_readers(amount.abs());
         // Below a million the amount is written out (`$16,000`): compact thousands would need
         // more digits than they save (`$16.00056K`).
-        let number = if shown < MILLION {
+        let number = if shown < MILLION && !shown.fract().is_zero() {
+            // Cents are written as cents: `$16,000.50`, not `$16,000.5`.
+            let mut cents = shown;
+            cents.rescale(2);
+            self.cldr.decimal_fixed(&cents.to_string(), 2)
+        } else if shown < MILLION {
             self.cldr.decimal(&shown.to_string())
         } else {
             self.cldr.compact(&shown.to_string(), style == Style::Long)
@@ -102,12 +107,24 @@ impl Numbers {
     /// A percentage as its digits say, `8.33` → `8.33%` or `8,33 %`: the digits are shown as
     /// they are, trailing zeros included (`12.50`), as the stakes' rounding chose them.
     pub fn percent(&self, percent: Decimal) -> String {
+        let percent = at_most_20_decimals(percent);
         self.cldr.percent(&percent.to_string(), percent.scale())
     }
 
     /// A plain number with the locale's separators: `4.5` → `4,5`, `12345` → `12.345`.
     pub fn number(&self, value: Decimal) -> String {
-        self.cldr.decimal(&value.normalize().to_string())
+        self.cldr
+            .decimal(&at_most_20_decimals(value).normalize().to_string())
+    }
+}
+
+/// The value with at most 20 decimals (halves away from zero): the most `Intl.NumberFormat`
+/// shows, so that both formatters are given the same digits.
+fn at_most_20_decimals(value: Decimal) -> Decimal {
+    if value.scale() > 20 {
+        value.round_dp_with_strategy(20, RoundingStrategy::MidpointAwayFromZero)
+    } else {
+        value
     }
 }
 

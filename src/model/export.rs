@@ -168,6 +168,7 @@ pub fn data_rows(
     for holding in &outcome.holdings {
         let name = match holding.kind {
             HoldingKind::Undisclosed => m.row_undisclosed_investors,
+            HoldingKind::Existing => m.existing_holders,
             _ => &holding.name,
         };
         rows.push(percent(

@@ -337,6 +337,7 @@ pub fn compute(story: &Story, scenario: &Scenario) -> Result<Outcome, ComputeErr
     };
     let mut holdings = vec![holding(
         "existing",
+        // Its name for the developer API; readers see the locale's words for it.
         "Existing holders",
         HoldingKind::Existing,
         money.pre,

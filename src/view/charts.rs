@@ -253,7 +253,7 @@ pub fn round_chart(look: &Look) -> Vec<VNode> {
             }
             // The tranche's own amount, as the article gives it ("$10 billion in April").
             if let Some(amount) = &tranche.amount {
-                item.push(VNode::text("span", "", ": "));
+                item.push(VNode::text("span", "", m.colon));
                 let words = Said::money(|style| {
                     amount.qualifier.said(locale, &money(amount.value.0, style))
                 });
@@ -263,7 +263,7 @@ pub fn round_chart(look: &Look) -> Vec<VNode> {
                 spoken(
                     "span",
                     "",
-                    Said::money(|style| format!(": {who}{} ", disclosed(style))),
+                    Said::money(|style| format!("{}{who}{} ", m.colon, disclosed(style))),
                 ),
                 source_button(&tranche.source, locale),
             ])
@@ -348,6 +348,7 @@ pub fn ownership_chart(look: &Look) -> Vec<VNode> {
             paint: paint_in(&paints, &holding.id),
             label: match holding.kind {
                 HoldingKind::Undisclosed => m.not_reported.to_owned(),
+                HoldingKind::Existing => m.existing_holders.to_owned(),
                 _ => isolate(&holding.name),
             },
             value: Said::plain(&locale.percent(holding.display_percent)),

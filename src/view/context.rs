@@ -41,7 +41,7 @@ pub fn context(look: &Look) -> Vec<VNode> {
                 "",
                 &format!("{}, {}", isolate(&mark.label), isolate(&mark.when)),
             ),
-            VNode::text("span", "", &format!(" ({kind}): ")),
+            VNode::text("span", "", &format!(" ({kind}){}", m.colon)),
             figure_button(figure, &Ref::Source(mark.valuation.source.clone())),
         ]);
         // The step from that mark to this round's price: pre-money over the mark.
@@ -72,7 +72,7 @@ pub fn context(look: &Look) -> Vec<VNode> {
         let count = fact.qualifier.said(locale, &count);
         VNode::el("li", "").with([
             VNode::text("strong", "", &isolate(&fact.label)),
-            VNode::text("span", "", ": "),
+            VNode::text("span", "", m.colon),
             figure_button(Said::plain(&count), &Ref::Source(fact.source.clone())),
         ])
     });

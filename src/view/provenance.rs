@@ -118,6 +118,8 @@ pub struct Note {
     pub kind: NoteKind,
     /// The kind in the reader's words.
     pub heading: &'static str,
+    /// What follows the heading when the note is read out: `": "`, or `"\u{a0}: "` in French.
+    pub colon: &'static str,
     /// The quoted sentence, when the figure is the article's.
     pub quote: Option<String>,
     /// Explanation in plain words.
@@ -137,7 +139,7 @@ impl Note {
 
     /// The note as one announcement: "From the article: <sentence> <explanation>".
     pub fn spoken(&self) -> String {
-        let mut said = format!("{}: ", self.heading);
+        let mut said = format!("{}{}", self.heading, self.colon);
         if let Some(quote) = &self.quote {
             said.push_str(quote);
             said.push(' ');
@@ -187,6 +189,7 @@ pub fn note(
     let made = |kind: NoteKind, quote: Option<String>, text: String| Note {
         kind,
         heading: kind.label(locale),
+        colon: m.colon,
         quote,
         text,
     };

@@ -15,7 +15,14 @@ use rust_decimal::Decimal;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use super::support::{article_story, message, Fixture};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::CustomEvent;
+
+use super::support::{article_story, field, message, Fixture};
 
 const TABLE: &str = include_str!("../fixtures/number-formats.tsv");
 
@@ -172,15 +179,52 @@ fn a_host_asking_for_german_gets_german_words_and_figures() {
 }
 
 #[wasm_bindgen_test]
-fn a_locale_it_cannot_speak_is_an_error_in_place() {
+fn a_locale_it_cannot_speak_is_an_error_event_and_the_storys_own_is_spoken() {
     let fixture = Fixture::new();
     fixture
         .host
         .set_attribute("data-locale", "<b>x</b>")
         .unwrap();
-    let mounted = Explainer::mount(&fixture.host, article_story(), JsValue::UNDEFINED, false);
-    assert!(mounted.is_err(), "refused");
-    let error = fixture.text(".rx-error");
-    assert!(error.contains("locale attribute"), "says where: {error}");
-    assert!(error.contains("<b>x</b>"), "and what, as text: {error}");
+    let heard = Rc::new(RefCell::new(Vec::new()));
+    let listener = {
+        let heard = Rc::clone(&heard);
+        Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let event: CustomEvent = event.unchecked_into();
+            heard
+                .borrow_mut()
+                .push(field(&event.detail(), &[&"message"]));
+        })
+    };
+    fixture
+        .host
+        .add_event_listener_with_callback(
+            "round-explainer:error",
+            listener.as_ref().unchecked_ref(),
+        )
+        .unwrap();
+    let _explainer = Explainer::mount(&fixture.host, article_story(), JsValue::UNDEFINED, false)
+        .expect("the explainer is shown in the story's own locale");
+    assert_eq!(
+        fixture.find(".rx").get_attribute("lang").as_deref(),
+        Some("en")
+    );
+    let messages = heard.borrow().clone();
+    assert_eq!(messages.len(), 1, "one error event: {messages:?}");
+    assert!(
+        messages[0].contains("locale attribute"),
+        "says where: {}",
+        messages[0]
+    );
+    assert!(
+        messages[0].contains("<b>x</b>"),
+        "and what: {}",
+        messages[0]
+    );
+    fixture
+        .host
+        .remove_event_listener_with_callback(
+            "round-explainer:error",
+            listener.as_ref().unchecked_ref(),
+        )
+        .unwrap();
 }

@@ -322,7 +322,7 @@ fn the_round_is_held_at_what_is_disclosed_and_says_so() {
     let note = fixture.text("[data-part=control-round] .rx-note");
     assert_eq!(
         note,
-        "Held at $50 billion: the round cannot be smaller than the amounts already reported."
+        "Held at $50 billion: the round cannot be smaller than the amounts its named investors put in."
     );
 }
 

@@ -33,7 +33,7 @@ pub const MESSAGES: Messages = Messages {
     status_closed: "abgeschlossen",
 
     basis_reported: "laut Artikel",
-    basis_choice: "Auswahl des Lesers",
+    basis_choice: "Ihre Wahl",
     basis_assumption: "Annahme",
     basis_derived: "berechnet",
 
@@ -50,7 +50,7 @@ pub const MESSAGES: Messages = Messages {
     note_low_end_given: "Die untere Grenze stammt aus dem Artikel; die andere, {chosen}, hat der Autor gewählt: {why}",
     note_high_end_given: "Die obere Grenze stammt aus dem Artikel; die andere, {chosen}, hat der Autor gewählt: {why}",
     note_you_set: "Sie haben hier {amount} eingestellt, innerhalb der Spanne des Reglers von {low} bis {high}.",
-    note_round_held: "Die Runde bleibt bei {amount}, denn sie kann nicht kleiner sein als die bereits gemeldeten Beträge.",
+    note_round_held: "Die Runde bleibt bei {amount}, denn sie kann nicht kleiner sein als die Beträge ihrer genannten Investoren.",
     note_reported_total: "laut Artikel {figure}",
     note_your_total: "nach Ihrer Wahl {amount}",
     note_undisclosed: "Die Runde umfasst {total}; abzüglich der {disclosed}, die namentlich genannte Investoren beisteuern, bleiben {rest} von Investoren, deren Beträge nicht genannt werden. Dieser Rest wird nicht per Schätzung unter ihnen aufgeteilt.",
@@ -85,7 +85,7 @@ pub const MESSAGES: Messages = Messages {
     preset_article: "Zahlen des Artikels",
     preset_low: "Untere Grenze",
     preset_upper: "Obere Grenze",
-    slider_held: "Bei {amount} festgehalten: Die Runde kann nicht kleiner sein als die bereits gemeldeten Beträge.",
+    slider_held: "Bei {amount} festgehalten: Die Runde kann nicht kleiner sein als die Beträge ihrer genannten Investoren.",
     slider_off: "Nicht eingerechnet: oben einschalten.",
     slider_upper: "An der Obergrenze laut Artikel: {figure}.",
     controls_label: "Den Deal durchspielen",
@@ -112,7 +112,7 @@ pub const MESSAGES: Messages = Messages {
     before: "Vorher",
     after: "Nachher",
     list_and: "{rest} und {last}",
-    comparison_words: "Mit {amount} investiert {name} {ratio}.",
+    comparison_words: "Die {amount} von {name} entsprechen {ratio}.",
     ratio_percent_of: "{percent} von {label}",
     ratio_same: "so viel wie {label}",
     ratio_times: "das {times}-Fache von {label}",
@@ -156,4 +156,7 @@ pub const MESSAGES: Messages = Messages {
     image_more: "… und noch {count}: Die interaktive Grafik zeigt die vollständige Liste.",
     legend_more: "+ {count} weitere",
     status_only: "Stand: {status}",
+    image_source: "Quelle: {source}",
+    colon: ": ",
+    choice_unshowable: "Diese Auswahl lässt sich nicht darstellen ({reason}). Die Zahlen bleiben, wie sie waren.",
 };

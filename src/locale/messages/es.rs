@@ -33,7 +33,7 @@ pub const MESSAGES: Messages = Messages {
     status_closed: "cerrada",
 
     basis_reported: "según el artículo",
-    basis_choice: "elección del lector",
+    basis_choice: "tu elección",
     basis_assumption: "supuesto",
     basis_derived: "calculado",
 
@@ -50,7 +50,7 @@ pub const MESSAGES: Messages = Messages {
     note_low_end_given: "El extremo inferior procede del artículo; el otro, {chosen}, lo eligió el autor: {why}",
     note_high_end_given: "El extremo superior procede del artículo; el otro, {chosen}, lo eligió el autor: {why}",
     note_you_set: "Lo has fijado en {amount}, dentro del rango del control deslizante, de {low} a {high}.",
-    note_round_held: "La ronda se mantiene en {amount}: no puede ser menor que los importes ya publicados.",
+    note_round_held: "La ronda se mantiene en {amount}: no puede ser menor que los importes de sus inversores nombrados.",
     note_reported_total: "{figure} según el artículo",
     note_your_total: "{amount} según tu elección",
     note_undisclosed: "La ronda suma {total}; descontados los {disclosed} que aportan los inversores identificados, quedan {rest} de inversores cuyos importes no se han publicado. Esa cantidad no se reparte entre ellos por conjeturas.",
@@ -85,7 +85,7 @@ pub const MESSAGES: Messages = Messages {
     preset_article: "Cifras del artículo",
     preset_low: "Extremo inferior",
     preset_upper: "Extremo superior",
-    slider_held: "Fijado en {amount}: la ronda no puede ser menor que los importes ya publicados.",
+    slider_held: "Fijado en {amount}: la ronda no puede ser menor que los importes de sus inversores nombrados.",
     slider_off: "No se cuenta: actívalo arriba.",
     slider_upper: "En el máximo que da el artículo: {figure}.",
     controls_label: "Explora la operación",
@@ -112,7 +112,7 @@ pub const MESSAGES: Messages = Messages {
     before: "Antes",
     after: "Después",
     list_and: "{rest} y {last}",
-    comparison_words: "Con {amount}, {name} invierte {ratio}.",
+    comparison_words: "Los {amount} de {name} equivalen a {ratio}.",
     ratio_percent_of: "el {percent} de {label}",
     ratio_same: "tanto como {label}",
     ratio_times: "{times} veces {label}",
@@ -156,4 +156,7 @@ pub const MESSAGES: Messages = Messages {
     image_more: "… y {count} más: el gráfico interactivo muestra la lista completa.",
     legend_more: "+ {count} más",
     status_only: "Estado: {status}",
+    image_source: "Fuente: {source}",
+    colon: ": ",
+    choice_unshowable: "Esta elección no se puede mostrar ({reason}). Las cifras no cambian.",
 };

@@ -33,7 +33,7 @@ pub const MESSAGES: Messages = Messages {
     status_closed: "bouclé",
 
     basis_reported: "selon l’article",
-    basis_choice: "choix du lecteur",
+    basis_choice: "votre choix",
     basis_assumption: "hypothèse",
     basis_derived: "calculé",
 
@@ -50,7 +50,7 @@ pub const MESSAGES: Messages = Messages {
     note_low_end_given: "La borne basse vient de l’article\u{202f}; l’autre, {chosen}, est un choix de l’auteur\u{a0}: {why}",
     note_high_end_given: "La borne haute vient de l’article\u{202f}; l’autre, {chosen}, est un choix de l’auteur\u{a0}: {why}",
     note_you_set: "Vous avez fixé ce montant à {amount}, dans la plage du curseur, de {low} à {high}.",
-    note_round_held: "Le tour de table reste à {amount}\u{a0}: il ne peut pas être inférieur aux montants déjà donnés par l’article.",
+    note_round_held: "Le tour de table reste à {amount}\u{a0}: il ne peut pas être inférieur aux montants de ses investisseurs nommés.",
     note_reported_total: "{figure} selon l’article",
     note_your_total: "{amount} selon votre choix",
     note_undisclosed: "Le tour de table représente {total}\u{202f}; déduction faite des {disclosed} apportés par les investisseurs nommés, il reste {rest} d’investisseurs dont les montants ne sont pas communiqués. Cette somme n’est pas répartie entre eux au jugé.",
@@ -85,7 +85,7 @@ pub const MESSAGES: Messages = Messages {
     preset_article: "Chiffres de l’article",
     preset_low: "Fourchette basse",
     preset_upper: "Fourchette haute",
-    slider_held: "Bloqué à {amount}\u{a0}: le tour de table ne peut pas être inférieur aux montants déjà donnés par l’article.",
+    slider_held: "Bloqué à {amount}\u{a0}: le tour de table ne peut pas être inférieur aux montants de ses investisseurs nommés.",
     slider_off: "Non inclus\u{a0}: activez-le ci-dessus.",
     slider_upper: "À la borne haute donnée par l’article\u{a0}: {figure}.",
     controls_label: "Explorer l’opération",
@@ -112,7 +112,7 @@ pub const MESSAGES: Messages = Messages {
     before: "Avant",
     after: "Après",
     list_and: "{rest} et {last}",
-    comparison_words: "Avec {amount}, {name} investit {ratio}.",
+    comparison_words: "Les {amount} investis par {name} représentent {ratio}.",
     ratio_percent_of: "{percent} de {label}",
     ratio_same: "autant que {label}",
     ratio_times: "{times} fois {label}",
@@ -156,4 +156,7 @@ pub const MESSAGES: Messages = Messages {
     image_more: "… et {count} de plus\u{a0}: l’infographie interactive en donne la liste complète.",
     legend_more: "+ {count} de plus",
     status_only: "Statut\u{a0}: {status}",
+    image_source: "Source\u{a0}: {source}",
+    colon: "\u{a0}: ",
+    choice_unshowable: "Ce choix ne peut pas être affiché ({reason}). Les chiffres restent inchangés.",
 };

@@ -79,7 +79,9 @@ messages! {
     row_new_money, row_post_money, row_stake, row_undisclosed_investors, row_reported_stake,
     row_dilution, csv_header,
     // The share image.
-    image_more_sentences, image_more, legend_more, status_only,
+    image_more_sentences, image_more, legend_more, status_only, image_source,
+    // Punctuation and the explainer's own errors.
+    colon, choice_unshowable,
 }
 
 /// The template with each `{name}` replaced by its value. Values are inserted as they are and
