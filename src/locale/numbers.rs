@@ -84,7 +84,9 @@ impl Numbers {
         let shown = rounded_for_readers(amount.abs());
         // Below a million the amount is written out (`$16,000`): compact thousands would need
         // more digits than they save (`$16.00056K`).
-        let number = if shown < MILLION && !shown.fract().is_zero() {
+        // `shown` is normalized: it has a scale only if it has cents (and `fract` would bring
+        // in subtraction).
+        let number = if shown < MILLION && shown.scale() > 0 {
             // Cents are written as cents: `$16,000.50`, not `$16,000.5`.
             let mut cents = shown;
             cents.rescale(2);
