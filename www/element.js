@@ -21,15 +21,34 @@
     return node;
   }
 
-  function errorBox(doc, message) {
+  // The element's own words, shown before the wasm runs (or when it cannot), in each language
+  // the explainer speaks: a copy of src/locale/messages/, which tests/element_words.rs writes
+  // into this block and checks.
+  // BEGIN ELEMENT WORDS
+  const WORDS = {
+    en: { heading: "The explainer could not be shown. ", loading: "Loading the explainer\u2026", noWasm: "This explainer needs WebAssembly, which this page does not allow." },
+    de: { heading: "Die interaktive Grafik konnte nicht angezeigt werden. ", loading: "Die interaktive Grafik wird geladen \u2026", noWasm: "Diese interaktive Grafik braucht WebAssembly, das diese Seite nicht erlaubt." },
+    fr: { heading: "L\u2019infographie interactive n\u2019a pas pu s\u2019afficher. ", loading: "Chargement de l\u2019infographie interactive\u2026", noWasm: "Cette infographie interactive a besoin de WebAssembly, que cette page n\u2019autorise pas." },
+    es: { heading: "No se ha podido mostrar el gr\u00e1fico interactivo. ", loading: "Cargando el gr\u00e1fico interactivo\u2026", noWasm: "Este gr\u00e1fico interactivo necesita WebAssembly, que esta p\u00e1gina no permite." },
+  };
+  // END ELEMENT WORDS
+
+  /** The words for an element: its locale attribute's language, else the page's, else English. */
+  function wordsFor(element) {
+    const tag = element.getAttribute("locale") || element.closest("[lang]")?.getAttribute("lang") || "en";
+    const language = tag.trim().split("-")[0].toLowerCase();
+    return Object.hasOwn(WORDS, language) ? WORDS[language] : WORDS.en;
+  }
+
+  function errorBox(doc, message, words) {
     const box = el(doc, "div", "rx rx-error");
     box.setAttribute("role", "alert");
-    box.append(el(doc, "strong", "", "The explainer could not be shown. "), el(doc, "span", "", message));
+    box.append(el(doc, "strong", "", words.heading), el(doc, "span", "rx-error-message", message));
     return box;
   }
 
-  function loadingBox(doc) {
-    const box = el(doc, "div", "rx rx-loading", "Loading the explainer…");
+  function loadingBox(doc, words) {
+    const box = el(doc, "div", "rx rx-loading", words.loading);
     box.setAttribute("role", "status");
     return box;
   }
@@ -40,7 +59,7 @@
    */
   /** No figure without the model: only the story's title (if its text is JSON with a string
    * title) and why nothing more is shown. */
-  function staticBox(doc, text) {
+  function staticBox(doc, text, words) {
     const box = el(doc, "div", "rx rx-static");
     let story;
     try {
@@ -50,7 +69,7 @@
     }
     const title = story !== null && typeof story === "object" && typeof story.title === "string" ? story.title : "";
     if (title) box.append(el(doc, "h2", "rx-title", title));
-    box.append(el(doc, "p", "rx-static-note", "This explainer needs WebAssembly, which this page does not allow."));
+    box.append(el(doc, "p", "rx-static-note", words.noWasm));
     return box;
   }
 
@@ -333,7 +352,7 @@
         this.container.replaceChildren(node);
         this.dataset.state = state;
         if (state === "error") {
-          const message = node.textContent.replace("The explainer could not be shown. ", "");
+          const message = node.querySelector(".rx-error-message")?.textContent ?? node.textContent;
           this.dispatchEvent(new CustomEvent("round-explainer:error", { bubbles: true, composed: true, detail: { message, control: null } }));
         }
       }
@@ -384,7 +403,7 @@
           });
           if (!current()) return false;
         } else {
-          this._show(loadingBox(document), "loading");
+          this._show(loadingBox(document, wordsFor(this)), "loading");
         }
         const ms = timeoutOf(this.getAttribute("timeout"));
         const controller = typeof AbortController === "function" ? new AbortController() : undefined;
@@ -411,7 +430,7 @@
           if (!current()) return false;
           this._pending = undefined;
           clearTimeout(pending.timer);
-          this._show(errorBox(document, error.message), "error");
+          this._show(errorBox(document, error.message, wordsFor(this)), "error");
           return true;
         }
         if (!current()) return false;
@@ -427,7 +446,7 @@
             return true;
           }
           console.error("round-explainer: WebAssembly could not start, so no figures are shown:", failed.message);
-          this._show(staticBox(document, story), "static");
+          this._show(staticBox(document, story, wordsFor(this)), "static");
           return true;
         }
         this._story = { key: source.key, value: story };
@@ -478,7 +497,7 @@
           // anything else is shown here.
           this._unmount();
           if (!this.container.querySelector(".rx-error")) {
-            this._show(errorBox(document, error && error.message ? error.message : String(error)), "error");
+            this._show(errorBox(document, error && error.message ? error.message : String(error), wordsFor(this)), "error");
           }
           this.dataset.state = "error";
           return true;

@@ -197,7 +197,7 @@ fn without_buttons(node: VNode) -> VNode {
 pub fn error(message: &str, locale: &Locale) -> VNode {
     VNode::el("div", "rx rx-error").attr("role", "alert").with([
         VNode::text("strong", "", locale.messages().error_heading),
-        VNode::text("span", "", message),
+        VNode::text("span", "rx-error-message", message),
     ])
 }
 

@@ -102,3 +102,25 @@ test("the iframe child takes locale= from its URL", async () => {
   assert.equal(drawn.lang, "de");
   assert.match(drawn.headline, /Mrd\./, drawn.headline);
 });
+
+test("the element's own words before the wasm are the locale's: a story that cannot load, in German", async () => {
+  const page = await env.newPage({ viewport: { width: 600, height: 900 } });
+  env.expectErrors(page, /404|Failed to load resource/);
+  await page.goto(`${env.server.url}fixtures/element.html`);
+  await page.waitForFunction(() => window.embedLoaded, undefined, { timeout: 10_000 });
+  const heard = await page.evaluate(async () => {
+    const messages = [];
+    document.addEventListener("round-explainer:error", (event) => messages.push(event.detail.message));
+    const element = document.createElement("round-explainer");
+    element.id = "x";
+    element.setAttribute("locale", "de");
+    element.setAttribute("src", "/stories/no-such-story.json");
+    document.getElementById("first").append(element);
+    await element.updateComplete;
+    return { messages, text: element.shadowRoot.querySelector(".rx-error").textContent };
+  });
+  assert.match(heard.text, /^Die interaktive Grafik konnte nicht angezeigt werden\. /, heard.text);
+  assert.equal(heard.messages.length, 1, "one error event");
+  assert.match(heard.messages[0], /no-such-story\.json/, "the event's message is the reason alone");
+  assert.doesNotMatch(heard.messages[0], /Grafik/, "without the heading");
+});

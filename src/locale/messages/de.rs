@@ -159,4 +159,6 @@ pub const MESSAGES: Messages = Messages {
     image_source: "Quelle: {source}",
     colon: ": ",
     choice_unshowable: "Diese Auswahl lässt sich nicht darstellen ({reason}). Die Zahlen bleiben, wie sie waren.",
+    element_loading: "Die interaktive Grafik wird geladen …",
+    element_no_wasm: "Diese interaktive Grafik braucht WebAssembly, das diese Seite nicht erlaubt.",
 };

@@ -159,4 +159,6 @@ pub const MESSAGES: Messages = Messages {
     image_source: "Source: {source}",
     colon: ": ",
     choice_unshowable: "This choice cannot be shown: {reason}. The figures stay as they were.",
+    element_loading: "Loading the explainer…",
+    element_no_wasm: "This explainer needs WebAssembly, which this page does not allow.",
 };

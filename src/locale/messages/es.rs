@@ -159,4 +159,6 @@ pub const MESSAGES: Messages = Messages {
     image_source: "Fuente: {source}",
     colon: ": ",
     choice_unshowable: "Esta elección no se puede mostrar ({reason}). Las cifras no cambian.",
+    element_loading: "Cargando el gráfico interactivo…",
+    element_no_wasm: "Este gráfico interactivo necesita WebAssembly, que esta página no permite.",
 };

@@ -159,4 +159,6 @@ pub const MESSAGES: Messages = Messages {
     image_source: "Source\u{a0}: {source}",
     colon: "\u{a0}: ",
     choice_unshowable: "Ce choix ne peut pas être affiché ({reason}). Les chiffres restent inchangés.",
+    element_loading: "Chargement de l’infographie interactive…",
+    element_no_wasm: "Cette infographie interactive a besoin de WebAssembly, que cette page n’autorise pas.",
 };

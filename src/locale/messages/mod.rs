@@ -82,6 +82,9 @@ messages! {
     image_more_sentences, image_more, legend_more, status_only, image_source,
     // Punctuation and the explainer's own errors.
     colon, choice_unshowable,
+    // The element's own words before the wasm runs (www/element.js holds a copy: see
+    // tests/element_words.rs).
+    element_loading, element_no_wasm,
 }
 
 /// The template with each `{name}` replaced by its value. Values are inserted as they are and
