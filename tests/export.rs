@@ -5,8 +5,15 @@ mod common;
 
 use common::article_story;
 use round_explainer::locale::Locale;
-use round_explainer::model::export::{data_rows, to_csv, to_json, Basis};
-use round_explainer::model::{compute, Amount, Scenario};
+use round_explainer::model::export::{data_rows, to_csv, to_json, Basis, DataRow};
+use round_explainer::model::{compute, Amount, Scenario, Story};
+
+/// The rows of the article's figures for `story`, in English.
+fn article_rows(story: &Story) -> Vec<DataRow> {
+    let scenario = Scenario::article(story);
+    let outcome = compute(story, &scenario).unwrap();
+    data_rows(story, &scenario, &outcome, &Locale::english())
+}
 
 #[test]
 fn rows_cover_the_scenario_and_say_where_each_figure_comes_from() {
@@ -61,13 +68,7 @@ fn rows_cover_the_scenario_and_say_where_each_figure_comes_from() {
 #[test]
 fn csv_quotes_what_needs_quoting() {
     let story = article_story();
-    let scenario = Scenario::article(&story);
-    let rows = data_rows(
-        &story,
-        &scenario,
-        &compute(&story, &scenario).unwrap(),
-        &Locale::english(),
-    );
+    let rows = article_rows(&story);
     let csv = to_csv(&story, &rows, &Locale::english());
     let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
     assert_eq!(lines[0], "figure,value,unit,basis,source");
@@ -89,13 +90,7 @@ fn json_keeps_every_digit_and_escapes_markup() {
     let mut story = article_story();
     story.id = "x".into();
     story.pre_money.label = "<script>\"pre\"</script>".into();
-    let scenario = Scenario::article(&story);
-    let rows = data_rows(
-        &story,
-        &scenario,
-        &compute(&story, &scenario).unwrap(),
-        &Locale::english(),
-    );
+    let rows = article_rows(&story);
     let json = to_json(&story, &rows);
     assert!(!json.contains("<script>"), "no raw markup: {json}");
     let parsed: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
@@ -115,13 +110,7 @@ fn csv_cells_that_would_be_formulas_are_kept_as_text() {
     for lead in ["=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠"] {
         let mut story = article_story();
         story.pre_money.label = format!("{lead}HYPERLINK(\"http://x.invalid\")");
-        let scenario = Scenario::article(&story);
-        let rows = data_rows(
-            &story,
-            &scenario,
-            &compute(&story, &scenario).unwrap(),
-            &Locale::english(),
-        );
+        let rows = article_rows(&story);
         let csv = to_csv(&story, &rows, &Locale::english());
         let first_cell = csv.split("\r\n").nth(1).expect("a first row");
         assert!(

@@ -294,8 +294,7 @@
               // Kept as it was, so that a later redraw speaks what is on screen now.
               if (spoken === undefined) delete this.container.dataset.locale;
               else this.container.dataset.locale = spoken;
-              const message = error && error.message ? error.message : String(error);
-              this.dispatchEvent(new CustomEvent("round-explainer:error", { bubbles: true, composed: true, detail: { message, control: null } }));
+              this._emitError(error && error.message ? error.message : String(error));
             }
           }
         } else if ((name === "url-state" || name === "heading-level") && this.explainer && this._story) {
@@ -347,13 +346,17 @@
         return { key: `src ${src}`, src };
       }
 
+      /** `round-explainer:error` from the element itself (the wasm dispatches its own). */
+      _emitError(message) {
+        this.dispatchEvent(new CustomEvent("round-explainer:error", { bubbles: true, composed: true, detail: { message, control: null } }));
+      }
+
       _show(node, state) {
         this._unmount();
         this.container.replaceChildren(node);
         this.dataset.state = state;
         if (state === "error") {
-          const message = node.querySelector(".rx-error-message")?.textContent ?? node.textContent;
-          this.dispatchEvent(new CustomEvent("round-explainer:error", { bubbles: true, composed: true, detail: { message, control: null } }));
+          this._emitError(node.querySelector(".rx-error-message")?.textContent ?? node.textContent);
         }
       }
 

@@ -33,6 +33,16 @@ impl Pending {
         })
     }
 
+    /// `round-explainer:error` on `target`: what could not be shown, and the control that
+    /// asked for it, if one did.
+    pub fn error(target: &Element, message: &str, control: Option<&str>) -> Option<Pending> {
+        Pending::new(
+            target,
+            "error",
+            &[("message", Some(message)), ("control", control)],
+        )
+    }
+
     /// Dispatches it.
     pub fn dispatch(self) {
         let _ = self.target.dispatch_event(&self.event);

@@ -125,12 +125,6 @@ fn with_moves(story: &Story, mut scenario: Scenario, root: &Element) -> Scenario
     scenario.clamped(story)
 }
 
-/// The locale a host asks for (its `data-locale`, which the element copies from its `locale`
-/// attribute), else the story's, else English.
-fn locale_for(asked: Option<&str>, story: &Story) -> Result<Locale, String> {
-    Locale::chosen(asked, story.locale.as_deref())
-}
-
 /// The first element under `root` with `class`; the description always holds one.
 fn part(root: &Element, class: &str) -> Result<Element, String> {
     root.query_selector(&format!(".{class}"))
@@ -194,10 +188,12 @@ impl Explainer {
         let outcome = compute(&story, &scenario).map_err(|error| error.to_string())?;
         // A locale the host asks for that cannot be spoken is an error event, not a blank: the
         // explainer speaks the story's own (its own locale is checked with the story).
+        // The host's `data-locale` (the element copies its `locale` attribute there).
         let asked = host.get_attribute("data-locale");
-        let (locale, refused) = match locale_for(asked.as_deref(), &story) {
+        let own = story.locale.as_deref();
+        let (locale, refused) = match Locale::chosen(asked.as_deref(), own) {
             Ok(locale) => (locale, None),
-            Err(message) => (locale_for(None, &story)?, Some(message)),
+            Err(message) => (Locale::chosen(None, own)?, Some(message)),
         };
 
         let look = Look {
@@ -277,12 +273,7 @@ impl Explainer {
             }
         }
         if let Some(message) = refused {
-            After::Dispatch(Pending::new(
-                &root,
-                "error",
-                &[("message", Some(&message)), ("control", None)],
-            ))
-            .run();
+            After::Dispatch(Pending::error(&root, &message, None)).run();
         }
         Ok(Explainer {
             state,
@@ -333,7 +324,7 @@ impl Explainer {
     /// and is the error.
     pub fn set_locale(&self, tag: &str) -> Result<(), String> {
         let mut state = self.state.try_borrow_mut().map_err(|_| BUSY.to_owned())?;
-        state.locale = locale_for(Some(tag), &state.story)?;
+        state.locale = Locale::chosen(Some(tag), state.story.locale.as_deref())?;
         state.render();
         // The last announcement was in the other language; the next one is in this.
         state.live.set_text_content(None);
@@ -405,12 +396,7 @@ pub fn show_error(host: &Element, message: &str) {
         .unwrap_or_else(Locale::english);
     let error = apply::create(&doc, &view::error(message, &locale));
     host.replace_children_with_node_1(&error);
-    After::Dispatch(Pending::new(
-        &error,
-        "error",
-        &[("message", Some(message)), ("control", None)],
-    ))
-    .run();
+    After::Dispatch(Pending::error(&error, message, None)).run();
 }
 
 /// The element an event came from, if it is one.
@@ -446,11 +432,7 @@ impl State {
                 });
                 self.render();
                 apply::reset_inputs(&self.root);
-                After::Dispatch(Pending::new(
-                    &self.root,
-                    "error",
-                    &[("message", Some(&message)), ("control", from)],
-                ))
+                After::Dispatch(Pending::error(&self.root, &message, from))
             }
         }
     }

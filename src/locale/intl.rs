@@ -60,13 +60,15 @@ impl Cldr {
 
     fn with_format(&self, kind: Kind, exact: &str) -> Option<String> {
         let mut formats = self.formats.borrow_mut();
-        if !formats.iter().any(|(made, _)| *made == kind) {
-            let made = self.make(kind);
-            formats.push((kind, made));
-        }
+        let index = match formats.iter().position(|(made, _)| *made == kind) {
+            Some(index) => index,
+            None => {
+                formats.push((kind, self.make(kind)));
+                formats.len() - 1
+            }
+        };
         formats
-            .iter()
-            .find(|(made, _)| *made == kind)
+            .get(index)
             .and_then(|(_, format)| format.as_ref())
             .map(|format| format.format(exact))
     }

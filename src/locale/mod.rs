@@ -198,18 +198,6 @@ impl Locale {
     }
 }
 
-impl Clone for Locale {
-    fn clone(&self) -> Locale {
-        Locale::parse(&self.tag).unwrap_or_else(|_| unreachable!("a parsed tag parses again"))
-    }
-}
-
-impl PartialEq for Locale {
-    fn eq(&self, other: &Locale) -> bool {
-        self.tag == other.tag
-    }
-}
-
 /// The tag in canonical case if it is a language (2 or 3 letters), then at most a script
 /// (4 letters) and a region (2 letters or 3 digits); `None` otherwise. Extensions and variants
 /// are refused rather than half-honoured: the two number formatters (ICU4X natively, the

@@ -10,8 +10,9 @@
 //! Money is composed the same way by both: the locale's compact number (`50 Mrd.`, or
 //! `50 Milliarden` in the long style) inside the locale's currency pattern, whose prefix and
 //! suffix (`$` before, or ` $` after) come from writing one unit of the currency with its
-//! narrow symbol (or its standard one, where the narrow one is letters). ICU4X's own compact currency formatter rounds to two significant digits,
-//! which would turn `$37.5B` into `$38B`; and `Intl` has no long compact currency with a symbol.
+//! narrow symbol (or its standard one, where the narrow one is letters). ICU4X's own compact
+//! currency formatter rounds to two significant digits, which would turn `$37.5B` into `$38B`;
+//! and `Intl` has no long compact currency with a symbol.
 //! The native and browser texts are compared in `tests/web/locale.rs` against
 //! `tests/fixtures/number-formats.tsv`, which the native tests write and check.
 
@@ -83,16 +84,14 @@ impl Numbers {
     pub fn money(&self, amount: Decimal, currency: &str, style: Style) -> String {
         let shown = rounded_for_readers(amount.abs());
         // Below a million the amount is written out (`$16,000`): compact thousands would need
-        // more digits than they save (`$16.00056K`).
-        // `shown` is normalized: it has a scale only if it has cents (and `fract` would bring
-        // in subtraction).
-        let number = if shown < MILLION && shown.scale() > 0 {
-            // Cents are written as cents: `$16,000.50`, not `$16,000.5`.
-            let mut cents = shown;
-            cents.rescale(2);
-            self.cldr.decimal_fixed(&cents.to_string(), 2)
-        } else if shown < MILLION {
-            self.cldr.decimal(&shown.to_string())
+        // more digits than they save (`$16.00056K`). Cents are written as cents (`$16,000.50`);
+        // `shown` is normalized, so it has a scale only if it has cents (and `fract` would
+        // bring in subtraction).
+        let number = if shown < MILLION {
+            let decimals = if shown.scale() > 0 { 2 } else { 0 };
+            let mut written = shown;
+            written.rescale(decimals);
+            self.cldr.decimal_fixed(&written.to_string(), decimals)
         } else {
             self.cldr.compact(&shown.to_string(), style == Style::Long)
         };

@@ -394,12 +394,13 @@ pub fn compute(story: &Story, scenario: &Scenario) -> Result<Outcome, ComputeErr
     let mut comparisons = Vec::with_capacity(story.comparisons.len());
     for comparison in &story.comparisons {
         let ratio = Share::new(focus_amount, comparison.amount.value.0);
+        let ratio_in_words = ratio_of(&ratio)?;
         comparisons.push(ComparisonOutcome {
             id: comparison.id.clone(),
             amount: comparison.amount.value.0,
             ratio,
-            words: ratio_words(&ratio, &comparison.label)?,
-            ratio_in_words: ratio_of(&ratio)?,
+            words: ratio_words(ratio_in_words, &comparison.label),
+            ratio_in_words,
         });
     }
 
@@ -432,12 +433,12 @@ fn tranche_has_undisclosed(tranche: &Tranche) -> bool {
 }
 
 /// "40% of Amazon's planned 2026 capex", "4.5 times Project Rainier", "as much as X".
-pub fn ratio_words(ratio: &Share, label: &str) -> Result<String, ComputeError> {
-    Ok(match ratio_of(ratio)? {
+pub fn ratio_words(ratio: Ratio, label: &str) -> String {
+    match ratio {
         Ratio::PercentOf(percent) => format!("{percent}% of {label}"),
         Ratio::Same => format!("as much as {label}"),
         Ratio::Times(times) => format!("{times} times {label}"),
-    })
+    }
 }
 
 /// The ratio of a comparison, rounded as readers are shown it.

@@ -142,6 +142,32 @@ export function withBrowser(more = {}) {
     return page;
   };
   env.expectErrors = (page, ...patterns) => entryOf(page).expected.push(...patterns);
+  /**
+   * A host page (fixtures/element.html) with a `<round-explainer id="x">` of these attributes
+   * in `#first`, drawn: `css` for the page, `inline` for a story's text inside the element.
+   */
+  env.elementPage = async (attributes, { colorScheme = "light", css = "", inline } = {}) => {
+    const page = await env.newPage({ viewport: { width: 1000, height: 900 }, colorScheme });
+    await page.goto(`${env.server.url}fixtures/element.html`);
+    await page.waitForFunction(() => window.embedLoaded, undefined, { timeout: 10_000 });
+    await page.evaluate(([attributes, css, inline]) => {
+      const style = document.createElement("style");
+      style.textContent = css;
+      document.head.append(style);
+      const element = document.createElement("round-explainer");
+      element.id = "x";
+      for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+      if (inline !== undefined) {
+        const block = document.createElement("script");
+        block.type = "application/json";
+        block.textContent = inline;
+        element.append(block);
+      }
+      document.getElementById("first").append(element);
+    }, [attributes, css, inline]);
+    await page.waitForFunction(() => document.getElementById("x").dataset.state === "ready", undefined, { timeout: 5000 });
+    return page;
+  };
   env.errorsOf = (page) => [...entryOf(page).errors];
   before(async () => {
     env.server = await serveDist(more);

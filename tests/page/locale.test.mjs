@@ -10,19 +10,7 @@ import { withBrowser } from "./harness.mjs";
 const env = withBrowser();
 const STORY = "/stories/openai-2026.json";
 
-async function hostWith(attributes) {
-  const page = await env.newPage({ viewport: { width: 1000, height: 900 } });
-  await page.goto(`${env.server.url}fixtures/element.html`);
-  await page.waitForFunction(() => window.embedLoaded, undefined, { timeout: 10_000 });
-  await page.evaluate((attributes) => {
-    const element = document.createElement("round-explainer");
-    element.id = "x";
-    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-    document.getElementById("first").append(element);
-  }, attributes);
-  await page.waitForFunction(() => document.getElementById("x").dataset.state === "ready", undefined, { timeout: 5000 });
-  return page;
-}
+const hostWith = (attributes) => env.elementPage(attributes);
 
 const root = (page) =>
   page.evaluate(() => {
@@ -71,22 +59,12 @@ test("changing locale redraws in place, keeps the reader's choice, leaks nothing
 test("a story's own locale is spoken without the attribute, and the attribute overrides it", async () => {
   const story = JSON.parse(await readFile("tests/stories/brightwater-eur.json", "utf8"));
   story.locale = "es";
-  const page = await hostWith({ src: STORY });
-  await page.evaluate((text) => {
-    const element = document.createElement("round-explainer");
-    element.id = "y";
-    const block = document.createElement("script");
-    block.type = "application/json";
-    block.textContent = text;
-    element.append(block);
-    document.getElementById("second").append(element);
-  }, JSON.stringify(story));
-  await page.waitForFunction(() => document.getElementById("y").dataset.state === "ready", undefined, { timeout: 5000 });
-  const lang = () => page.evaluate(() => document.getElementById("y").shadowRoot.querySelector(".rx").getAttribute("lang"));
-  const headline = () => page.evaluate(() => document.getElementById("y").shadowRoot.querySelector(".rx-headline").textContent);
+  const page = await env.elementPage({}, { inline: JSON.stringify(story) });
+  const lang = async () => (await root(page)).lang;
+  const headline = async () => (await root(page)).headline;
   assert.equal(await lang(), "es", "the story's own locale");
   assert.match(await headline(), /mil\u00a0M\u00a0€|M\u00a0€/, `Spanish euros: ${await headline()}`);
-  await page.evaluate(() => document.getElementById("y").setAttribute("locale", "de-AT"));
+  await page.evaluate(() => document.getElementById("x").setAttribute("locale", "de-AT"));
   assert.equal(await lang(), "de-AT", "the attribute overrides it");
   assert.match(await headline(), /Mrd\./, "Austrian German figures");
 });

@@ -109,16 +109,22 @@ test("the wasm loads after the article's largest paint, not on its critical path
   assert.ok(wasmAt > lcp && wasmAt >= loadAt, `the wasm was asked for at ${wasmAt} ms, after the largest paint at ${lcp} ms and the load at ${loadAt} ms`);
 });
 
-test("a slider moved before the wasm arrived keeps its position, and the figures catch up", async () => {
-  const page = await env.newPage({ viewport: { width: 1280, height: 900 } });
-  // Hold the wasm until the reader has moved the slider (on the pre-rendered page, the native
-  // range input moves by itself; nothing updates the figures yet).
+/** Holds every request for the wasm until the function it gives is called. */
+async function holdWasm(page) {
   let release;
   const held = new Promise((resolve) => (release = resolve));
   await page.route("**/*.wasm", async (route) => {
     await held;
     await route.continue();
   });
+  return release;
+}
+
+test("a slider moved before the wasm arrived keeps its position, and the figures catch up", async () => {
+  const page = await env.newPage({ viewport: { width: 1280, height: 900 } });
+  // Hold the wasm until the reader has moved the slider (on the pre-rendered page, the native
+  // range input moves by itself; nothing updates the figures yet).
+  const release = await holdWasm(page);
   await page.goto(`${env.server.url}embed/openai-2026.html`);
   const slider = page.locator("input[data-control=amazon]");
   await slider.focus(); // the first focus asks for the wasm
@@ -196,12 +202,7 @@ test("oEmbed: the child names its response, whose HTML embeds it and sizes itsel
 
 test("a preset pressed before the wasm arrived is pressed again once it has", async () => {
   const page = await env.newPage({ viewport: { width: 1280, height: 900 } });
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route("**/*.wasm", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(`${env.server.url}embed/openai-2026.html`);
   await page.click("button[data-preset=low_end]"); // asks for the wasm; nothing listens yet
   assert.match(await page.textContent(".rx-headline"), /\$600B/, "nothing has changed yet");

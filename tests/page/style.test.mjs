@@ -11,22 +11,7 @@ const STORY = "/stories/openai-2026.json";
 const LIGHT_PAPER = "rgb(255, 255, 255)";
 const DARK_PAPER = "rgb(23, 24, 26)";
 
-async function hostWith(colorScheme, attributes, css = "") {
-  const page = await env.newPage({ viewport: { width: 1000, height: 900 }, colorScheme });
-  await page.goto(`${env.server.url}fixtures/element.html`);
-  await page.waitForFunction(() => window.embedLoaded, undefined, { timeout: 10_000 });
-  await page.evaluate(([attributes, css]) => {
-    const style = document.createElement("style");
-    style.textContent = css;
-    document.head.append(style);
-    const element = document.createElement("round-explainer");
-    element.id = "x";
-    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-    document.getElementById("first").append(element);
-  }, [attributes, css]);
-  await page.waitForFunction(() => document.getElementById("x").dataset.state === "ready", undefined, { timeout: 5000 });
-  return page;
-}
+const hostWith = (colorScheme, attributes, css = "") => env.elementPage(attributes, { colorScheme, css });
 
 const rootStyle = (page, property) =>
   page.evaluate((property) => getComputedStyle(document.getElementById("x").shadowRoot.querySelector(".rx"))[property], property);

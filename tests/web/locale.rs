@@ -22,25 +22,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::CustomEvent;
 
-use super::support::{article_story, field, message, Fixture};
+use super::support::{article_story, field, message, Fixture, STORIES};
 
 const TABLE: &str = include_str!("../fixtures/number-formats.tsv");
-
-const STORIES: [(&str, &str); 4] = [
-    (
-        "openai-2026",
-        include_str!("../../www/stories/openai-2026.json"),
-    ),
-    (
-        "brightwater-eur",
-        include_str!("../stories/brightwater-eur.json"),
-    ),
-    (
-        "orbital-tranches",
-        include_str!("../stories/orbital-tranches.json"),
-    ),
-    ("thistle-gbp", include_str!("../stories/thistle-gbp.json")),
-];
 
 /// A field of the table with its escapes (`\u{a0}`) read back.
 fn unescaped(field: &str) -> String {

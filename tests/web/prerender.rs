@@ -9,23 +9,7 @@ use round_explainer::Explainer;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use super::support::Fixture;
-
-const STORIES: [(&str, &str); 4] = [
-    (
-        "openai-2026",
-        include_str!("../../www/stories/openai-2026.json"),
-    ),
-    (
-        "brightwater-eur",
-        include_str!("../stories/brightwater-eur.json"),
-    ),
-    (
-        "orbital-tranches",
-        include_str!("../stories/orbital-tranches.json"),
-    ),
-    ("thistle-gbp", include_str!("../stories/thistle-gbp.json")),
-];
+use super::support::{Fixture, STORIES};
 
 /// The HTML of `html` as an element of this document.
 fn parsed(html: &str) -> web_sys::Element {

@@ -7,6 +7,24 @@ use web_sys::{
     Element, Event, EventInit, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit,
 };
 
+/// Every story the suite draws, with its file's text: the article's, and the fictional ones of
+/// tests/stories/.
+pub const STORIES: [(&str, &str); 4] = [
+    (
+        "openai-2026",
+        include_str!("../../www/stories/openai-2026.json"),
+    ),
+    (
+        "brightwater-eur",
+        include_str!("../stories/brightwater-eur.json"),
+    ),
+    (
+        "orbital-tranches",
+        include_str!("../stories/orbital-tranches.json"),
+    ),
+    ("thistle-gbp", include_str!("../stories/thistle-gbp.json")),
+];
+
 /// The article's story as a page gets it: `JSON.parse` of the shipped file.
 pub fn article_story() -> JsValue {
     JSON::parse(include_str!("../../www/stories/openai-2026.json"))
