@@ -79,30 +79,8 @@ async function assertColours(page, rootSelector, theme, where) {
 }
 
 /** A page at `path` with the story in a custom element (inline, or from `src`), drawn. */
-async function element(path, attributes, { inline = true, colorScheme = "light", css = "", text = storyText } = {}) {
-  const page = await env.newPage({ viewport: { width: 1000, height: 900 }, colorScheme });
-  await page.goto(env.server.url + path);
-  await page.evaluate(async ([attributes, inline, css, text]) => {
-    await import("/round-explainer.js");
-    if (css) {
-      const style = document.createElement("style");
-      style.textContent = css;
-      document.head.append(style);
-    }
-    const element = document.createElement("round-explainer");
-    element.id = "x";
-    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-    if (inline) {
-      const block = document.createElement("script");
-      block.type = "application/json";
-      block.textContent = text;
-      element.append(block);
-    }
-    document.body.append(element);
-  }, [attributes, inline, css, text]);
-  await page.waitForFunction(() => document.getElementById("x")?.dataset.state === "ready", undefined, { timeout: 10_000 });
-  return page;
-}
+const element = (path, attributes, { inline = true, colorScheme = "light", css = "", text = storyText } = {}) =>
+  env.elementPage(attributes, { path, colorScheme, css, inline: inline ? text : undefined });
 
 test("the custom element draws each investor's own colour, light and dark", async () => {
   for (const [theme, attributes] of [["light", {}], ["light", { theme: "light" }], ["dark", { theme: "dark" }]]) {

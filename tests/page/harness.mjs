@@ -143,17 +143,20 @@ export function withBrowser(more = {}) {
   };
   env.expectErrors = (page, ...patterns) => entryOf(page).expected.push(...patterns);
   /**
-   * A host page (fixtures/element.html) with a `<round-explainer id="x">` of these attributes
-   * in `#first`, drawn: `css` for the page, `inline` for a story's text inside the element.
+   * A host page (`path` under the server, fixtures/element.html unless given) with a
+   * `<round-explainer id="x">` of these attributes, drawn: `css` for the page (only if given:
+   * a page's policy may refuse inline styles), `inline` for a story's text inside the element.
    */
-  env.elementPage = async (attributes, { colorScheme = "light", css = "", inline } = {}) => {
+  env.elementPage = async (attributes, { path = "fixtures/element.html", colorScheme = "light", css = "", inline } = {}) => {
     const page = await env.newPage({ viewport: { width: 1000, height: 900 }, colorScheme });
-    await page.goto(`${env.server.url}fixtures/element.html`);
-    await page.waitForFunction(() => window.embedLoaded, undefined, { timeout: 10_000 });
-    await page.evaluate(([attributes, css, inline]) => {
-      const style = document.createElement("style");
-      style.textContent = css;
-      document.head.append(style);
+    await page.goto(env.server.url + path);
+    await page.evaluate(async ([attributes, css, inline]) => {
+      await import("/round-explainer.js");
+      if (css) {
+        const style = document.createElement("style");
+        style.textContent = css;
+        document.head.append(style);
+      }
       const element = document.createElement("round-explainer");
       element.id = "x";
       for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
@@ -163,9 +166,9 @@ export function withBrowser(more = {}) {
         block.textContent = inline;
         element.append(block);
       }
-      document.getElementById("first").append(element);
+      (document.getElementById("first") ?? document.body).append(element);
     }, [attributes, css, inline]);
-    await page.waitForFunction(() => document.getElementById("x").dataset.state === "ready", undefined, { timeout: 5000 });
+    await page.waitForFunction(() => document.getElementById("x")?.dataset.state === "ready", undefined, { timeout: 10_000 });
     return page;
   };
   env.errorsOf = (page) => [...entryOf(page).errors];
